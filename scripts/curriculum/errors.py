@@ -1,0 +1,20 @@
+"""One error type for every source problem: file, line or field, and the fix."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SourceError:
+    path: str  # relative to the project root, e.g. docs/en/modules/02-human-rights.md
+    line: int | None
+    message: str  # what is wrong and how to fix it
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+def report(errors: list[SourceError]) -> str:
+    head = f"{len(errors)} problem{'s' if len(errors) != 1 else ''} in the Markdown sources:"
+    return "\n".join([head, *(f"  - {e}" for e in errors)])

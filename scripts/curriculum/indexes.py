@@ -1,0 +1,53 @@
+"""Section indexes computed from front matter: `<!-- curriculum:list modules -->` in a page
+becomes a table of what exists in that section, so an index never lists a page twice or
+misses one."""
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+
+from . import DATA
+from .source import parse
+
+MARKER = re.compile(r"<!--\s*curriculum:list\s+(\w+)\s*-->")
+
+
+@lru_cache(maxsize=1)
+def labels() -> dict:
+    return yaml.safe_load((DATA / "labels.yml").read_text(encoding="utf-8"))
+
+
+def expand(markdown: str, lang_dir: Path, page_dir: Path, locale: str, src: str) -> str:
+    def table(m):
+        section = m.group(1)
+        folder = lang_dir / section
+        if not folder.is_dir():
+            raise PluginError(f"{src}: '<!-- curriculum:list {section} -->' names a folder docs/{locale}/{section}/ that does not exist: fix the section name")
+        words = labels()[locale]
+        pages = [parse(p) for p in sorted(folder.glob("*.md")) if p.name != "index.md"]
+        if not pages:
+            return f"*{words['none_yet']}*"
+        def link(p):
+            return os.path.relpath(p.path, page_dir).replace(os.sep, "/")
+
+        if section == "modules":
+            rows = [f"| {words['module']} | {words['title']} | {words['duration']} | {words['description']} |", "|---|---|---|---|"]
+            for p in pages:
+                rows.append(f"| {p.meta.get('module')} | [{p.meta.get('title')}]({link(p)}) | {p.meta.get('duration_minutes')} {words['minutes']} | {p.meta.get('description')} |")
+        elif section == "guides":
+            rows = [f"| {words['title']} | {words['audience']} | {words['review_date']} |", "|---|---|---|"]
+            for p in pages:
+                kind = words.get(p.meta.get("kind"), "")
+                rows.append(f"| [{p.meta.get('title')}]({link(p)}) ({kind}) | {', '.join(p.meta.get('audience', []))} | {p.meta.get('review_date')} |")
+        else:
+            rows = [f"| {words['title']} | {words['description']} |", "|---|---|"]
+            for p in pages:
+                rows.append(f"| [{p.meta.get('title')}]({link(p)}) | {p.meta.get('description')} |")
+        return "\n".join(rows)
+
+    return MARKER.sub(table, markdown)

@@ -1,0 +1,77 @@
+"""MkDocs hooks: thin wiring. Every job lives in the `curriculum` package next to this file.
+
+mkdocs-static-i18n runs one nested build per extra language inside the default language's
+on_post_build. `_depth` tells the outer build (checks before it, site-wide fixes after every
+language is built) from the nested ones.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from curriculum import ROOT, alternates, checks, indexes, notfound, search
+from curriculum.errors import report
+from curriculum.languages import languages, of_url
+
+_depth = 0
+_404: dict[str, str] = {}
+
+
+def on_startup(command, dirty):
+    global _depth
+    _depth = 0
+
+
+def on_build_error(error):
+    global _depth
+    _depth = 0
+
+
+def on_pre_build(config):
+    global _depth
+    _depth += 1
+    if _depth == 1:
+        _404.clear()
+        langs = [lang.locale for lang in languages(config)]
+        errors = checks.run(Path(config.docs_dir), langs, ROOT)
+        if errors:
+            raise PluginError(report(errors))
+
+
+def on_post_page(output, page, config):
+    langs = languages(config)
+    lang = of_url(langs, page.url)
+    output = search.point_base(output, lang, page.file.src_uri)
+    return alternates.head_links_to_roots(output, page.url, langs)
+
+
+def on_post_template(output_content, template_name, config):
+    if template_name == "404.html":
+        locale = config.theme["language"]
+        lang = next((lang for lang in languages(config) if lang.locale == locale), None)
+        if lang is None:
+            raise PluginError(f"mkdocs.yml: theme.language '{locale}' is not one of the i18n languages")
+        _404[locale] = search.point_base(output_content, lang, "404.html")
+    return output_content
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has built every language
+def on_post_build(config):
+    global _depth
+    _depth -= 1
+    if _depth:
+        return
+    langs = languages(config)
+    site_dir = Path(config.site_dir)
+    search.split_index(site_dir, langs)
+    alternates.split_sitemap(site_dir, config.site_url, langs)
+    notfound.write(site_dir, config.site_url, _404, langs)
+
+
+def on_page_markdown(markdown, page, config, files):
+    lang = of_url(languages(config), page.url)
+    src = Path(page.file.abs_src_path)
+    lang_dir = Path(config.docs_dir) / lang.locale
+    return indexes.expand(markdown, lang_dir, src.parent, lang.locale, src.relative_to(ROOT).as_posix())

@@ -11,7 +11,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from curriculum import ROOT, alternates, checks, indexes, notfound, search
+from curriculum import alternates, checks, indexes, notfound, search
 from curriculum.errors import report
 from curriculum.languages import languages, of_url
 
@@ -35,7 +35,7 @@ def on_pre_build(config):
     if _depth == 1:
         _404.clear()
         langs = [lang.locale for lang in languages(config)]
-        errors = checks.run(Path(config.docs_dir), langs, ROOT)
+        errors = checks.run(Path(config.docs_dir), langs, _project(config))
         if errors:
             raise PluginError(report(errors))
 
@@ -74,4 +74,9 @@ def on_page_markdown(markdown, page, config, files):
     lang = of_url(languages(config), page.url)
     src = Path(page.file.abs_src_path)
     lang_dir = Path(config.docs_dir) / lang.locale
-    return indexes.expand(markdown, lang_dir, src.parent, lang.locale, src.relative_to(ROOT).as_posix())
+    return indexes.expand(markdown, lang_dir, src.parent, lang.locale, src.relative_to(_project(config)).as_posix())
+
+
+def _project(config) -> Path:
+    """The folder of mkdocs.yml: error messages name files relative to it."""
+    return Path(config.config_file_path).resolve().parent

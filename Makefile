@@ -1,0 +1,52 @@
+# The README's two commands: `make serve` and `make test`. Everything else is a step they need.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+export NO_MKDOCS_2_WARNING ?= 1
+export PYTHONPATH := $(CURDIR)/scripts
+
+.PHONY: serve build test check bench constraints clean
+
+$(PY):
+	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.build-installed: requirements.txt constraints.txt | $(PY)
+	$(PIP) install --quiet -r requirements.txt -c constraints.txt
+	@touch $@
+
+$(VENV)/.dev-installed: requirements-dev.txt requirements.txt constraints.txt | $(PY)
+	$(PIP) install --quiet -r requirements-dev.txt -c constraints.txt
+	@touch $@ $(VENV)/.build-installed
+
+## serve: install (first time), build the whole site with booklets, serve it on http://127.0.0.1:8000/
+serve: $(VENV)/.build-installed
+	@bash scripts/install-system-deps.sh build
+	$(VENV)/bin/mkdocs serve --strict
+
+## build: the same build, into site/, for publishing
+build: $(VENV)/.build-installed
+	@bash scripts/install-system-deps.sh build
+	$(VENV)/bin/mkdocs build --strict
+
+## check: the source checks alone (front matter, parity, session plans), fast
+check: $(VENV)/.build-installed
+	$(PY) -m curriculum check
+
+## test: install what the tests need (Debian's chromium and poppler-utils if missing), run them all
+test: $(VENV)/.dev-installed
+	@bash scripts/install-system-deps.sh test
+	$(PY) -m pytest -n 2 tests
+
+## bench: booklet and build timings (not a test)
+bench: $(VENV)/.dev-installed
+	$(PY) scripts/bench.py booklets
+
+constraints: $(VENV)/.dev-installed
+	( echo '# Every package the build and the checks install, pinned (pip install -c constraints.txt). Regenerate with `make constraints`.'; $(PIP) freeze ) > constraints.txt
+
+clean:
+	rm -rf site .cache

@@ -1,0 +1,61 @@
+"""Command line: the same checks the build runs, for maintainers and pre-commit.
+
+    python -m curriculum check [PATH ...]   check the sources (only problems in PATHs, if given)
+    python -m curriculum words PATH ...     body word count of pages (front matter excluded)
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+import yaml
+
+from . import ROOT, checks
+from .errors import report
+from .source import parse
+
+
+def site_languages() -> list[str]:
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            langs = plugin["i18n"]["languages"]
+            return [lang["locale"] for lang in sorted(langs, key=lambda lang: not lang.get("default"))]
+    raise SystemExit("mkdocs.yml has no i18n plugin")
+
+
+def body_words(path: Path) -> int:
+    page = parse(path)
+    body = "\n".join(page.lines[page.body_start - 1:])
+    body = re.sub(r"\{\s*#[\w-]+[^}]*\}", " ", body)  # heading ids
+    return len(re.findall(r"[^\W\d_][\w'’-]*", body))
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m curriculum")
+    sub = parser.add_subparsers(dest="command", required=True)
+    c = sub.add_parser("check", help="check the Markdown sources as the build does")
+    c.add_argument("paths", nargs="*", help="only report problems in these files")
+    w = sub.add_parser("words", help="count body words")
+    w.add_argument("paths", nargs="+")
+    args = parser.parse_args(argv)
+    if args.command == "words":
+        for p in args.paths:
+            print(f"{body_words(Path(p)):6d}  {p}")
+        return 0
+    errors = checks.run(ROOT / "docs", site_languages(), ROOT)
+    if args.paths:
+        wanted = {Path(p).resolve().relative_to(ROOT).as_posix() for p in args.paths}
+        errors = [e for e in errors if e.path in wanted]
+    if errors:
+        print(report(errors), file=sys.stderr)
+        return 1
+    print("sources OK")
+    return 0

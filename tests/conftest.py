@@ -1,0 +1,129 @@
+"""Shared fixtures: tiny bilingual sites in tmp_path, and the real site built and served once."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def _env(site_url: str | None = None) -> dict:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO / "scripts")}
+    if site_url:
+        env["SITE_URL"] = site_url
+    return env
+
+
+def site_config(root: Path) -> str:
+    """The real mkdocs.yml, pointed at a tiny docs tree and our hooks and overrides."""
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("custom_dir: overrides", f"custom_dir: {REPO / 'overrides'}")
+    text = text.replace("  - scripts/mkdocs_hooks.py", f"  - {REPO / 'scripts' / 'mkdocs_hooks.py'}")
+    return text
+
+
+MINIMAL = {
+    "es/index.md": "---\ntitle: Inicio\ndescription: Página de inicio de un sitio de prueba mínimo.\n---\n\n# Inicio\n\n## Protección de la víctima { #victim-protection }\n\nTexto.\n",
+    "en/index.md": "---\ntitle: Home\ndescription: Home page of a minimal test site.\n---\n\n# Home\n\n## Victim protection { #victim-protection }\n\nText.\n",
+}
+
+
+class TinySite:
+    def __init__(self, root: Path):
+        self.root = root
+        (root / "mkdocs.yml").write_text(site_config(root), encoding="utf-8")
+        self.write(MINIMAL)
+
+    def write(self, files: dict[str, str]) -> "TinySite":
+        for rel, text in files.items():
+            path = self.root / "docs" / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        return self
+
+    def build(self, *extra: str) -> subprocess.CompletedProcess:
+        return subprocess.run([*MKDOCS, "build", "--strict", *extra], cwd=self.root, env=_env(),
+                              capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture
+def tiny_site(tmp_path) -> TinySite:
+    return TinySite(tmp_path)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class PagesHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves like GitHub Pages: a missing path answers 404 with the root 404.html."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_error(self, code, message=None, explain=None):
+        if code == 404:
+            body = (Path(self.directory) / "404.html").read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The real site, built once with --strict into a temporary folder, and its address."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    out = tmp_path_factory.mktemp("site")
+    result = subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(out)], cwd=REPO,
+                            env=_env(url), capture_output=True, text=True, timeout=1800)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out, url, port, result
+
+
+@pytest.fixture(scope="session")
+def served_site(built_site):
+    out, url, port, _ = built_site
+    handler = functools.partial(PagesHandler, directory=str(out))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright import sync_api
+    if not Path("/usr/bin/chromium").exists():
+        pytest.fail("Debian's chromium is missing: run `make test`, which installs it")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    yield pg
+    context.close()

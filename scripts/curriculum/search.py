@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -30,12 +31,35 @@ def split_index(site_dir: Path, langs: list[Language]) -> dict[str, int]:
             docs = [d for d in merged["docs"] if not any(o.owns(d["location"]) for o in others)]
         else:
             docs = [{**d, "location": d["location"][len(lang.prefix):]} for d in merged["docs"] if lang.owns(d["location"])]
-        index = {**merged, "config": {**merged["config"], "lang": [lang.locale]}, "docs": docs}
+        config = {**merged["config"], "lang": [lang.locale]}
+        config["fields"] = {**config["fields"], FOLDED: {"boost": 1.0}}
+        docs = [with_folded(d) for d in docs]
+        index = {**merged, "config": config, "docs": docs}
         out = site_dir / lang.prefix / "search" / "search_index.json"
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         counts[lang.locale] = len(docs)
     return counts
+
+
+FOLDED = "folded"
+TAGS = re.compile(r"<[^>]+>")
+
+
+def fold(text: str) -> str:
+    """'Protección' -> 'Proteccion': accents off, so a query typed without them still matches."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+
+
+def with_folded(doc: dict) -> dict:
+    """Add an accent-free copy of the title and text as an extra search field.
+
+    Material builds one lunr field per entry of config.fields, so the query "proteccion" matches
+    the folded field while "protección" matches the text itself. Results still show the text.
+    """
+    plain = TAGS.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}")
+    folded = fold(plain)
+    return {**doc, FOLDED: folded} if folded != plain else doc
 
 
 def point_base(html: str, lang: Language, src: str) -> str:

@@ -1,0 +1,116 @@
+"""What a reader does, in headless Chromium: switch language, search, mistype an address."""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+
+def open_search(page, query):
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=30)  # Material searches on key events, as a reader types
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    page.wait_for_timeout(300)
+    return [a.get_attribute("href") for a in page.locator("a.md-search-result__link").all()]
+
+
+def test_language_switch_lands_on_the_translated_page(page, served_site):
+    page.goto(served_site + "about/")
+    assert page.locator("html").get_attribute("lang") == "es"
+    page.locator(".md-select").first.hover()
+    page.locator("a.md-select__link[hreflang='en']").click()
+    page.wait_for_url(served_site + "en/about/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("h1").inner_text().startswith("About the project")
+    page.locator(".md-select").first.hover()
+    page.locator("a.md-select__link[hreflang='es']").click()
+    page.wait_for_url(served_site + "about/")
+    assert page.locator("h1").inner_text().startswith("Acerca del proyecto")
+
+
+@pytest.mark.parametrize("query", ["protección", "proteccion"])
+def test_spanish_search_with_and_without_accents(page, served_site, query):
+    page.goto(served_site)
+    hrefs = open_search(page, query)
+    paths = {urlsplit(h).path for h in hrefs}
+    assert paths, f"no results for {query}"
+    assert not any("/en/" in p for p in paths), paths
+
+
+def test_accented_and_plain_spanish_queries_find_the_same_pages(page, served_site):
+    page.goto(served_site)
+    with_accent = {urlsplit(h).path for h in open_search(page, "protección")}
+    page.goto(served_site)
+    without = {urlsplit(h).path for h in open_search(page, "proteccion")}
+    assert with_accent and with_accent == without
+
+
+def test_english_search_returns_english_pages_only(page, served_site):
+    # "Atkinson" (the typeface) appears on the about page in both languages.
+    page.goto(served_site + "en/")
+    hrefs = open_search(page, "Atkinson")
+    paths = [urlsplit(h).path for h in hrefs]
+    assert paths and all(p.startswith("/en/") for p in paths), paths
+
+
+def test_spanish_search_returns_spanish_pages_only(page, served_site):
+    page.goto(served_site)
+    paths = [urlsplit(h).path for h in open_search(page, "Atkinson")]
+    assert paths and not any(p.startswith("/en/") for p in paths), paths
+
+
+def test_missing_page_under_en_shows_the_english_404(page, served_site):
+    page.goto(served_site + "en/no-such-page/")
+    page.wait_for_function("document.documentElement.lang === 'en'", timeout=10000)
+    assert "404" in page.locator("h1").inner_text()
+    page.goto(served_site + "no-existe/")
+    assert page.locator("html").get_attribute("lang") == "es"
+    assert "404" in page.locator("h1").inner_text()
+
+
+PAGES = ["", "about/", "modules/", "guides/", "booklets/", "en/", "en/about/", "en/modules/", "en/guides/"]
+
+
+def test_no_request_leaves_the_site_and_none_fails(page, served_site):
+    host = urlsplit(served_site).netloc
+    seen, bad = [], []
+    page.on("request", lambda r: seen.append(r.url))
+    page.on("response", lambda r: r.status >= 400 and bad.append(f"{r.status} {r.url}"))
+    page.on("requestfailed", lambda r: bad.append(f"failed {r.url}"))
+    for path in PAGES:
+        page.goto(served_site + path)
+        page.wait_for_load_state("networkidle")
+    page.goto(served_site + "modules/")
+    open_search(page, "módulo")
+    page.wait_for_load_state("networkidle")
+    assert seen
+    outside = [u for u in seen if not u.startswith(("data:", "blob:")) and urlsplit(u).netloc != host]
+    assert not outside, outside
+    assert not bad, bad
+
+
+AXE_PAGES = ["", "modules/", "no-such-page/", "en/", "en/modules/", "en/no-such-page/"]
+
+
+@pytest.mark.parametrize("path", AXE_PAGES)
+def test_axe_finds_no_wcag22_aa_violation(page, served_site, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(served_site + path)
+    page.wait_for_load_state("networkidle")
+    if "no-such-page" in path:
+        page.wait_for_timeout(500)
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}})
+    violations = results.response["violations"]
+    summary = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+    assert not violations, summary
+
+
+def test_keyboard_focus_is_visible(page, served_site):
+    page.goto(served_site + "about/")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("none", ""), outline

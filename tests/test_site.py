@@ -1,0 +1,96 @@
+"""The real site builds strictly, and both languages have the same pages and heading ids."""
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+
+class Headings(HTMLParser):
+    """Collects (level, id) of h2-h6 inside the article, and the html lang."""
+
+    def __init__(self):
+        super().__init__()
+        self.headings, self.lang, self.in_article = [], None, False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "html":
+            self.lang = a.get("lang")
+        if tag == "article":
+            self.in_article = True
+        if self.in_article and re.fullmatch(r"h[2-6]", tag):
+            self.headings.append((tag, a.get("id")))
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self.in_article = False
+
+
+def parse(path: Path) -> Headings:
+    h = Headings()
+    h.feed(path.read_text(encoding="utf-8"))
+    return h
+
+
+def pages(root: Path) -> set[str]:
+    return {p.relative_to(root).as_posix() for p in root.rglob("index.html") if not p.relative_to(root).as_posix().startswith(("en/", "assets/", "search/"))}
+
+
+def test_builds_strictly_without_warnings(built_site):
+    out, _, _, result = built_site
+    log = result.stdout + result.stderr
+    assert "WARNING" not in log, log
+    assert (out / "index.html").exists() and (out / "en" / "index.html").exists()
+
+
+def test_same_pages_and_heading_ids_in_both_languages(built_site):
+    out = built_site[0]
+    es_pages = pages(out)
+    en_pages = {p.relative_to(out / "en").as_posix() for p in (out / "en").rglob("index.html") if "booklets/" not in p.parent.name}
+    assert es_pages and es_pages == en_pages
+    for rel in sorted(es_pages):
+        es, en = parse(out / rel), parse(out / "en" / rel)
+        assert es.lang == "es" and en.lang == "en", rel
+        assert es.headings == en.headings, f"{rel}: heading levels or ids differ"
+        assert all(hid for _, hid in es.headings), f"{rel}: a heading has no id"
+
+
+def test_each_language_has_its_own_search_index_sitemap_and_404(built_site):
+    out, url, _, _ = built_site
+    es = json.loads((out / "search" / "search_index.json").read_text())
+    en = json.loads((out / "en" / "search" / "search_index.json").read_text())
+    assert es["config"]["lang"] == ["es"] and en["config"]["lang"] == ["en"]
+    assert es["docs"] and en["docs"]
+    assert not any(d["location"].startswith("en/") for d in es["docs"])
+    assert {d["location"] for d in en["docs"] if "#" not in d["location"]} >= {""}
+    es_map = (out / "sitemap.xml").read_text()
+    en_map = (out / "en" / "sitemap.xml").read_text()
+    assert f"<loc>{url}en/" not in es_map and f"<loc>{url}about/</loc>" in es_map
+    assert f"<loc>{url}en/about/</loc>" in en_map and 'hreflang="es"' in en_map
+    assert 'lang="es"' in (out / "404.html").read_text()[:2000]
+    assert 'lang="en"' in (out / "en" / "404.html").read_text()[:2000]
+
+
+def test_pages_have_description_canonical_and_hreflang(built_site):
+    out, url, _, _ = built_site
+    html = (out / "en" / "about" / "index.html").read_text()
+    assert '<meta name="description" content="The sources and mandate' in html
+    assert f'<link rel="canonical" href="{url}en/about/">' in html
+    assert 'hreflang="es"' in html and 'hreflang="en"' in html
+
+
+def test_no_reference_to_another_host(built_site):
+    """Fonts, scripts and styles ship with the site: no src/href to another host in any page."""
+    out, url, _, _ = built_site
+    pattern = re.compile(r'(?:src|href)="(https?:)?//(?!127\.0\.0\.1)[^"]+"[^>]*>')
+    for path in out.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        for m in re.finditer(r"<(script|link|img|iframe|source)\b[^>]*>", text):
+            tag = m.group(0)
+            if 'rel="canonical"' in tag or 'rel="alternate"' in tag:
+                continue
+            assert not pattern.search(tag), f"{path.relative_to(out)}: {tag}"
+    for css in out.rglob("*.css"):
+        assert not re.search(r"@import\s+url\(\s*['\"]?https?:|url\(\s*['\"]?https?://", css.read_text(encoding="utf-8")), css

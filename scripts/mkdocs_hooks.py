@@ -11,7 +11,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from curriculum import alternates, checks, indexes, notfound, search
+from curriculum import alternates, checks, indexes, navigation, notfound, search
 from curriculum.errors import report
 from curriculum.languages import languages, of_url
 
@@ -80,3 +80,8 @@ def on_page_markdown(markdown, page, config, files):
 def _project(config) -> Path:
     """The folder of mkdocs.yml: error messages name files relative to it."""
     return Path(config.config_file_path).resolve().parent
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has removed the language folders
+def on_nav(nav, config, files):
+    return navigation.order(nav, config.extra.get("nav_order", []))

@@ -98,50 +98,30 @@ def test_heading_level_drift(tiny_site):
     fails_with(tiny_site, "heading h2 #activities", "heading h3 #activities")
 
 
-def test_heading_without_id(tiny_site):
-    tiny_site.write({**GOOD, "en/modules/02-human-rights.md": MODULE_EN.replace("## Lecturas { #further-reading }", "## Further reading")})
-    fails_with(tiny_site, "docs/en/modules/02-human-rights.md:", "has no explicit id")
+EN = "docs/en/modules/02-human-rights.md"
+
+# One broken English page at a time: (what to replace, with what, what the build must say).
+BROKEN_EN = {
+    "heading without id": ("## Lecturas { #further-reading }", "## Further reading", [f"{EN}:", "has no explicit id"]),
+    "broken link": ("- Protocolo.", "- [Module 9](09-missing.md)", ["modules/02-human-rights.md", "09-missing.md"]),
+    "broken anchor": ("- Protocolo.", "- [plan](#no-such-section)", ["modules/02-human-rights.md", "no-such-section"]),
+    "malformed front matter": ('title: "Human rights"', 'title: "Human rights: the basics', [f"{EN}:", "front matter is not valid YAML"]),
+    "module not an integer": ("module: 2", "module: two", [f"{EN}:2: front matter 'module' must be an integer 1-8", "got 'two'"]),
+    "module number 0": ("module: 2", "module: 0", [f"{EN}:2: front matter 'module' must be an integer 1-8", "got 0"]),
+    "module number 9": ("module: 2", "module: 9", [f"{EN}:2: front matter 'module' must be an integer 1-8", "got 9"]),
+    "missing required field": ("duration_minutes: 60\n", "", [EN, "missing 'duration_minutes'"]),
+    "unknown field": ("duration_minutes: 60", "duration_minutes: 60\nduraton: 60", ["front matter field 'duraton' is not known"]),
+    "session plan does not add up": ("| Caso | 40 |", "| Caso | 45 |", [EN, "add up to 65 but duration_minutes is 60"]),
+    "admonition drift": ('!!! trainer-only "Notas para la persona facilitadora"', '!!! note "Trainer notes"', ["block !!! trainer-only", "block !!! note"]),
+}
 
 
-def test_broken_link(tiny_site):
-    tiny_site.write({**GOOD, "en/modules/02-human-rights.md": MODULE_EN.replace("- Protocolo.", "- [Module 9](09-missing.md)")})
-    fails_with(tiny_site, "modules/02-human-rights.md", "09-missing.md")
-
-
-def test_broken_anchor(tiny_site):
-    tiny_site.write({**GOOD, "en/modules/02-human-rights.md": MODULE_EN.replace("- Protocolo.", "- [plan](#no-such-section)")})
-    fails_with(tiny_site, "modules/02-human-rights.md", "no-such-section")
-
-
-def test_malformed_front_matter(tiny_site):
-    bad = MODULE_EN.replace('title: "Human rights"', 'title: "Human rights: the basics')
-    tiny_site.write({**GOOD, "en/modules/02-human-rights.md": bad})
-    fails_with(tiny_site, "docs/en/modules/02-human-rights.md:", "front matter is not valid YAML")
-
-
-def test_module_number_not_an_integer(tiny_site):
-    bad = MODULE_EN.replace("module: 2", "module: two")
-    tiny_site.write({**GOOD, "en/modules/02-human-rights.md": bad})
-    fails_with(tiny_site, "docs/en/modules/02-human-rights.md:2: front matter 'module' must be an integer 1-8", "got 'two'")
-
-
-@pytest.mark.parametrize("number", [0, 9])
-def test_unknown_module_number(tiny_site, number):
-    bad = MODULE_EN.replace("module: 2", f"module: {number}")
-    tiny_site.write({**GOOD, "en/modules/02-human-rights.md": bad})
-    fails_with(tiny_site, "docs/en/modules/02-human-rights.md:2: front matter 'module' must be an integer 1-8", f"got {number}")
-
-
-def test_missing_required_field(tiny_site):
-    bad = MODULE_EN.replace("duration_minutes: 60\n", "")
-    tiny_site.write({**GOOD, "en/modules/02-human-rights.md": bad})
-    fails_with(tiny_site, "docs/en/modules/02-human-rights.md", "missing 'duration_minutes'")
-
-
-def test_session_plan_that_does_not_add_up(tiny_site):
-    bad = MODULE_EN.replace("| Caso | 40 |", "| Caso | 45 |")
-    tiny_site.write({**GOOD, "en/modules/02-human-rights.md": bad})
-    fails_with(tiny_site, "docs/en/modules/02-human-rights.md", "add up to 65 but duration_minutes is 60")
+@pytest.mark.parametrize("case", BROKEN_EN)
+def test_broken_english_page_fails_clearly(tiny_site, case):
+    old, new, needles = BROKEN_EN[case]
+    assert old in MODULE_EN
+    tiny_site.write({**GOOD, "en/modules/02-human-rights.md": MODULE_EN.replace(old, new)})
+    fails_with(tiny_site, *needles)
 
 
 def test_missing_trainer_only_answer_key(tiny_site):
@@ -149,15 +129,3 @@ def test_missing_trainer_only_answer_key(tiny_site):
     bad_en = MODULE_EN.replace('??? trainer-only "Clave de respuestas"\n    1. Respuesta.\n', "")
     tiny_site.write({"es/modules/02-human-rights.md": bad_es, "en/modules/02-human-rights.md": bad_en})
     fails_with(tiny_site, "section #knowledge-check has no trainer-only block")
-
-
-def test_admonition_drift(tiny_site):
-    bad = MODULE_EN.replace('!!! trainer-only "Notas para la persona facilitadora"', '!!! note "Trainer notes"')
-    tiny_site.write({**GOOD, "en/modules/02-human-rights.md": bad})
-    fails_with(tiny_site, "block !!! trainer-only", "block !!! note")
-
-
-def test_unknown_field_is_named(tiny_site):
-    bad = MODULE_EN.replace("duration_minutes: 60", "duration_minutes: 60\nduraton: 60")
-    tiny_site.write({**GOOD, "en/modules/02-human-rights.md": bad})
-    fails_with(tiny_site, "front matter field 'duraton' is not known")

@@ -117,3 +117,28 @@ def test_keyboard_focus_is_visible(page, served_site):
     page.keyboard.press("Tab")
     outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
     assert outline not in ("none", ""), outline
+
+
+def test_participant_view_hides_trainer_only_blocks_and_is_remembered(page, served_site):
+    page.goto(served_site + "en/modules/05-victim-identification-and-protection/")
+    blocks = page.locator(".trainer-only")
+    assert blocks.count() >= 2 and blocks.first.is_visible()
+    label = page.locator(".trainer-only > .admonition-title, .trainer-only > summary").first
+    assert label.is_visible() and label.inner_text().strip()  # every trainer-only block is labelled
+    toggle = page.locator(".participant-toggle button")
+    assert toggle.get_attribute("aria-pressed") == "false"
+    toggle.click()
+    assert toggle.get_attribute("aria-pressed") == "true"
+    assert not any(b.is_visible() for b in blocks.all())
+    page.goto(served_site + "modules/05-victim-identification-and-protection/")  # Spanish, same browser
+    assert not any(b.is_visible() for b in page.locator(".trainer-only").all())
+    page.locator(".participant-toggle button").click()
+    assert page.locator(".trainer-only").first.is_visible()
+
+
+def test_language_switch_on_a_module_page(page, served_site):
+    page.goto(served_site + "modules/07-child-trafficking/")
+    page.locator(".md-select").first.hover()
+    page.locator("a.md-select__link[hreflang='en']").click()
+    page.wait_for_url(served_site + "en/modules/07-child-trafficking/")
+    assert page.locator("html").get_attribute("lang") == "en"

@@ -94,3 +94,27 @@ def test_no_reference_to_another_host(built_site):
             assert not pattern.search(tag), f"{path.relative_to(out)}: {tag}"
     for css in out.rglob("*.css"):
         assert not re.search(r"@import\s+url\(\s*['\"]?https?:|url\(\s*['\"]?https?://", css.read_text(encoding="utf-8")), css
+
+
+def test_every_internal_link_and_asset_resolves(built_site):
+    """No href or src in any built page points at a file that does not exist (no 404s)."""
+    out, url, _, _ = built_site
+    from urllib.parse import unquote, urljoin, urlsplit
+
+    missing = []
+    for path in out.rglob("*.html"):
+        rel = path.relative_to(out).as_posix()
+        page_url = url + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+        if rel == "404.html" or rel.endswith("/404.html"):
+            page_url = url + rel  # served at any address, its links are absolute
+        text = path.read_text(encoding="utf-8")
+        for ref in re.findall(r'(?:href|src)="([^"#?]+)', text):
+            target = urljoin(page_url, ref)
+            if not target.startswith(url):
+                continue
+            local = out / unquote(urlsplit(target).path[len(urlsplit(url).path):])
+            if target.endswith("/"):
+                local = local / "index.html"
+            if not local.exists():
+                missing.append(f"{rel}: {ref}")
+    assert not missing, missing[:20]

@@ -44,6 +44,7 @@ def split_index(site_dir: Path, langs: list[Language]) -> dict[str, int]:
 
 FOLDED = "folded"
 TAGS = re.compile(r"<[^>]+>")
+WORD = re.compile(r"\w+")
 
 
 def fold(text: str) -> str:
@@ -52,14 +53,15 @@ def fold(text: str) -> str:
 
 
 def with_folded(doc: dict) -> dict:
-    """Add an accent-free copy of the title and text as an extra search field.
+    """Add the accent-free forms of a section's accented words as an extra search field.
 
     Material builds one lunr field per entry of config.fields, so the query "proteccion" matches
-    the folded field while "protección" matches the text itself. Results still show the text.
+    the folded field while "protección" matches the text itself. Only words whose folded form
+    differs are stored, once each, to keep the index small. Results still show the text.
     """
     plain = TAGS.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}")
-    folded = fold(plain)
-    return {**doc, FOLDED: folded} if folded != plain else doc
+    words = {fold(w) for w in WORD.findall(plain) if fold(w) != w}
+    return {**doc, FOLDED: " ".join(sorted(words))} if words else doc
 
 
 def point_base(html: str, lang: Language, src: str) -> str:

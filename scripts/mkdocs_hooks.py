@@ -2,7 +2,9 @@
 
 mkdocs-static-i18n runs one nested build per extra language inside the default language's
 on_post_build. `_depth` tells the outer build (checks before it, site-wide fixes after every
-language is built) from the nested ones.
+language is built) from the nested ones. Booklet PDFs are rendered (or taken from the cache)
+before the outer build renders any page, so the booklets index can show their page counts and
+sizes, and are copied into the site once every language is built.
 """
 from __future__ import annotations
 
@@ -11,12 +13,14 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from curriculum import alternates, checks, indexes, navigation, notfound, search
+from curriculum import alternates, booklet, checks, indexes, navigation, notfound, search
 from curriculum.errors import report
 from curriculum.languages import languages, of_url
 
 _depth = 0
 _404: dict[str, str] = {}
+_booklets: booklet.Build | None = None
+_site_dir: Path | None = None
 
 
 def on_startup(command, dirty):
@@ -30,7 +34,7 @@ def on_build_error(error):
 
 
 def on_pre_build(config):
-    global _depth
+    global _depth, _booklets, _site_dir
     _depth += 1
     if _depth == 1:
         _404.clear()
@@ -38,6 +42,8 @@ def on_pre_build(config):
         errors = checks.run(Path(config.docs_dir), langs, _project(config))
         if errors:
             raise PluginError(report(errors))
+        _site_dir = Path(config.site_dir)
+        _booklets = booklet.prepare(config, _project(config))
 
 
 def on_post_page(output, page, config):
@@ -68,13 +74,22 @@ def on_post_build(config):
     search.split_index(site_dir, langs)
     alternates.split_sitemap(site_dir, config.site_url, langs)
     notfound.write(site_dir, config.site_url, _404, langs)
+    booklet.publish(_booklets, _site_dir or site_dir)
 
 
 def on_page_markdown(markdown, page, config, files):
     lang = of_url(languages(config), page.url)
     src = Path(page.file.abs_src_path)
     lang_dir = Path(config.docs_dir) / lang.locale
-    return indexes.expand(markdown, lang_dir, src.parent, lang.locale, src.relative_to(_project(config)).as_posix())
+    markdown = booklet.with_download(markdown, page.file.abs_src_path, page.url, _booklets)
+    tables = {"booklets": lambda: booklet.index_table(_booklets, lang.locale, page.url, src.parent)}
+    return indexes.expand(markdown, lang_dir, src.parent, lang.locale, src.relative_to(_project(config)).as_posix(), tables)
+
+
+def on_serve(server, config, builder):
+    for path in booklet.WATCH:
+        server.watch(path)
+    return server
 
 
 def _project(config) -> Path:

@@ -22,9 +22,14 @@ def labels() -> dict:
     return yaml.safe_load((DATA / "labels.yml").read_text(encoding="utf-8"))
 
 
-def expand(markdown: str, lang_dir: Path, page_dir: Path, locale: str, src: str) -> str:
+def expand(markdown: str, lang_dir: Path, page_dir: Path, locale: str, src: str, tables: dict | None = None) -> str:
+    """tables: section -> function giving that section's Markdown table, or None for the plain
+    list (the booklets index lists the rendered PDFs, see curriculum/booklet/pages.py)."""
     def table(m):
         section = m.group(1)
+        custom = (tables or {}).get(section)
+        if custom is not None and (text := custom()) is not None:
+            return text
         folder = lang_dir / section
         if not folder.is_dir():
             raise PluginError(f"{src}: '<!-- curriculum:list {section} -->' names a folder docs/{locale}/{section}/ that does not exist: fix the section name")

@@ -1,0 +1,257 @@
+"""The booklet build: sources -> HTML -> cached PDFs -> site.
+
+    prepare(config)   before any page is rendered (outer build's on_pre_build): checks every
+                      booklet source, renders what the cache lacks, returns a Build
+    publish(build)    after every language is built: copies the PDFs into site_dir
+    pages.py          what the booklets index and the module pages show
+
+Rendering before the pages means the booklets index can print each PDF's real page count and
+size on a clean build and under `mkdocs serve`.
+"""
+from __future__ import annotations
+
+import concurrent.futures as futures
+import datetime as dt
+import logging
+import multiprocessing
+import os
+import shutil
+import site
+import subprocess
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from ..errors import SourceError, report
+from ..indexes import labels
+from ..languages import languages
+from . import cache as cachemod
+from . import html as H
+from .options import SHEETS_PT, Options, from_config
+from .render import Job, Result, render
+
+log = logging.getLogger("mkdocs.plugins.curriculum.booklets")
+SCRIPTS = Path(__file__).resolve().parents[2]
+FONTS = SCRIPTS.parent / "overrides" / "assets" / "fonts"
+GUIDE = "complete-guide"
+PRINT_GUIDE = "printing-guide"
+MAX_WORKERS = 2
+
+
+@dataclass
+class Entry:
+    """One PDF of the site, with its print-ready versions."""
+    kind: str  # booklet, guide or printing-guide
+    locale: str
+    prefix: str  # "" or "en/"
+    slug: str  # file name without .pdf
+    title: str
+    number: int | None
+    date: str
+    digest: str
+    source: Path | None = None  # the booklet's Markdown page
+    module: Path | None = None  # the module page it belongs to
+    numbers: list[int] = field(default_factory=list)  # modules in the complete guide
+    pages: int = 0
+    size: int = 0
+    rendered: bool = False
+
+    def url(self, sheet: str | None = None) -> str:
+        """Site-relative address: booklets/04-x.pdf, en/booklets/print/04-x-a4.pdf."""
+        if self.kind == "printing-guide":
+            return f"{self.prefix}booklets/print/{self.slug}.pdf"
+        if sheet:
+            return f"{self.prefix}booklets/print/{self.slug}-{sheet}.pdf"
+        return f"{self.prefix}booklets/{self.slug}.pdf"
+
+
+@dataclass
+class Build:
+    options: Options
+    cache: cachemod.Cache
+    entries: list[Entry]
+    words: dict[str, dict]
+    rendered: int = 0
+    seconds: float = 0.0
+
+    def of(self, locale: str, kind: str | None = None) -> list[Entry]:
+        return [e for e in self.entries if e.locale == locale and (kind is None or e.kind == kind)]
+
+    def for_page(self, abs_src_path: str) -> Entry | None:
+        """The booklet of a module page or of a booklet source page."""
+        path = Path(abs_src_path).resolve()
+        for e in self.entries:
+            if e.kind == "booklet" and path in (e.source, e.module):
+                return e
+        return None
+
+
+def revision(root: Path) -> str:
+    return _git(root, "rev-parse", "--short", "HEAD") or "unversioned"
+
+
+def _git(root: Path, *args: str) -> str | None:
+    try:
+        out = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.stdout.strip() if out.returncode == 0 and out.stdout.strip() else None
+
+
+def _dater(root: Path, rev: str):
+    """The edition date: SOURCE_DATE_EPOCH if set, else the commit's date, else (no git) the
+    date of the booklet's newest input file."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    fixed = None
+    if epoch and epoch.isdigit():
+        fixed = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()
+    elif rev != "unversioned":
+        fixed = _git(root, "log", "-1", "--format=%cs", "HEAD")
+
+    def date(inputs: list[Path]) -> str:
+        if fixed:
+            return fixed
+        newest = max(p.stat().st_mtime for p in inputs)
+        return dt.datetime.fromtimestamp(newest, dt.timezone.utc).date().isoformat()
+    return date
+
+
+def _language_names(config) -> dict[str, tuple[str, str]]:
+    """locale -> (language name, site name in that language)."""
+    plugin = config.plugins.get("i18n")
+    out = {}
+    for lang in plugin.config.languages:
+        out[lang.locale] = (lang.name or lang.locale, lang.site_name or config.site_name)
+    return out
+
+
+@dataclass
+class Plan:
+    options: Options
+    store: cachemod.Cache
+    entries: list[Entry]
+    jobs: list[Job]  # the entries the cache lacks
+    words: dict[str, dict]
+
+
+def plan(config, root: Path, cache_dir: Path | None = None) -> Plan | None:
+    """Check every booklet source, make every document's HTML, and see what the cache lacks."""
+    options = from_config(config)
+    if not options.enabled:
+        return None
+    if not config.site_url:
+        raise PluginError("mkdocs.yml: site_url is empty, but the booklets' QR codes and links need the site's address: set site_url (or SITE_URL)")
+    docs_dir = Path(config.docs_dir)
+    rev = revision(root)
+    date_of = _dater(root, rev)
+    names = _language_names(config)
+    all_words = labels()
+    store = cachemod.Cache(cache_dir or root / ".cache" / "booklets")
+    fonts = sorted(FONTS.glob("*.woff2"))
+    errors: list[SourceError] = []
+    entries: list[Entry] = []
+    jobs: list[Job] = []
+    option_text = f"sheets={','.join(options.sheets)}"
+
+    def add(entry: Entry, html: str, files: list[Path], max_pages: int | None = None):
+        entry.digest = cachemod.key(html, [*fonts, *files], option_text)
+        entries.append(entry)
+        sheets = () if entry.kind == "printing-guide" else options.sheets
+        meta = store.get(entry.digest, sheets)
+        if meta:
+            entry.pages, entry.size = meta["pages"], meta["size"]
+            return
+        entry.rendered = True
+        jobs.append(Job(
+            name=str(entry.source.relative_to(root)) if entry.kind == "booklet" else f"{entry.url()} ({entry.locale})",
+            html=html, out=str(store.pdf(entry.digest)), identifier=entry.digest, base_url=str(docs_dir),
+            max_pages=max_pages,
+            sheets={s: (str(store.imposed(entry.digest, s)), SHEETS_PT[s]) for s in sheets}))
+
+    for lang in languages(config):
+        if lang.locale not in all_words:
+            raise PluginError(f"data/labels.yml has no '{lang.locale}' section, which the booklets need: copy the 'en' section and translate it")
+        words = all_words[lang.locale]
+        language_name, site_name = names[lang.locale]
+        ctx = H.Context(lang.locale, language_name, words, site_name, config.site_url, lang.prefix, rev, options.css_size,
+                        bool(config.use_directory_urls), tuple(config.markdown_extensions), dict(config.mdx_configs))
+        sources, errs = H.collect(docs_dir, lang.locale, root, config.site_url, lang.prefix, bool(config.use_directory_urls))
+        errors += errs
+        if errs or not sources:
+            continue
+        frags = [H.fragment(s, ctx, docs_dir) for s in sources]
+        dates = []
+        for f in frags:
+            s = f.source
+            dates.append(date_of([s.path, s.module.path]))
+            add(Entry("booklet", lang.locale, lang.prefix, s.slug, s.title, s.number, dates[-1], "", s.path.resolve(), s.module.path.resolve()),
+                H.booklet_document(f, ctx, dates[-1]), s.images)
+        index_url = config.site_url.rstrip("/") + "/" + lang.prefix + "booklets/"
+        add(Entry("guide", lang.locale, lang.prefix, GUIDE, words["complete_guide"], None, max(dates), "",
+                  numbers=[f.source.number for f in frags]),
+            H.guide_document(frags, ctx, max(dates), index_url), [i for f in frags for i in f.source.images])
+        add(Entry("printing-guide", lang.locale, lang.prefix, PRINT_GUIDE, words["print_guide"], None, max(dates), ""),
+            H.printing_guide_document(ctx, max(dates), index_url), [], max_pages=1)
+    if errors:
+        raise PluginError(report(errors))
+    return Plan(options, store, entries, jobs, all_words)
+
+
+def prepare(config, root: Path, cache_dir: Path | None = None) -> Build | None:
+    """Every booklet PDF of the site in the cache, rendered if missing; what pages need to know."""
+    start = time.perf_counter()
+    todo = plan(config, root, cache_dir)
+    if todo is None:
+        log.info("Booklets: off (extra.booklets.enabled is false in mkdocs.yml)")
+        return None
+    store, entries, jobs = todo.store, todo.entries, todo.jobs
+    results = _run(jobs)
+    problems = [p for r in results for p in r.problems]
+    if problems:
+        raise PluginError(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in the pocket booklets:\n"
+                          + "\n".join(f"  - {p}" for p in problems))
+    by_out = {r.out: r for r in results}
+    for e in entries:
+        pdf = store.pdf(e.digest)
+        if e.rendered:
+            r = by_out[str(pdf)]
+            e.pages, e.size = r.pages, pdf.stat().st_size
+            store.put(e.digest, {"pages": e.pages, "size": e.size, "seconds": round(r.seconds, 3),
+                                 "impose_seconds": round(r.impose_seconds, 3), "title": e.title, "locale": e.locale})
+    store.prune({e.digest for e in entries})
+    build = Build(todo.options, store, entries, todo.words, rendered=len(jobs), seconds=time.perf_counter() - start)
+    where = store.folder.relative_to(root) if store.folder.is_relative_to(root) else store.folder
+    log.info(f"Booklets: {len(entries)} PDFs, rendered {len(jobs)}, {len(entries) - len(jobs)} from the cache ({where}) in {build.seconds:.1f} s")
+    return build
+
+
+def _run(jobs: list[Job]) -> list[Result]:
+    """Render jobs, two at a time in worker processes when there is more than one."""
+    if not jobs:
+        return []
+    jobs = sorted(jobs, key=lambda j: -len(j.html))  # the complete guides first
+    if len(jobs) == 1:
+        return [render(jobs[0])]
+    context = multiprocessing.get_context("spawn")  # safe under `mkdocs serve`, which runs threads
+    with futures.ProcessPoolExecutor(max_workers=min(MAX_WORKERS, len(jobs)), mp_context=context,
+                                     initializer=site.addsitedir, initargs=(str(SCRIPTS),)) as pool:
+        return list(pool.map(render, jobs))
+
+
+def publish(build: Build | None, site_dir: Path) -> int:
+    """Copy every PDF of this build into the site, at its stable address."""
+    if build is None:
+        return 0
+    count = 0
+    for e in build.entries:
+        targets = [(build.cache.pdf(e.digest), e.url())]
+        if e.kind != "printing-guide":
+            targets += [(build.cache.imposed(e.digest, s), e.url(s)) for s in build.options.sheets]
+        for src, url in targets:
+            out = site_dir / url
+            out.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, out)
+            count += 1
+    return count

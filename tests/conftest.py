@@ -37,6 +37,70 @@ MINIMAL = {
 }
 
 
+_MODULE = """---
+module: {number}
+title: "{title}"
+description: "{description}"
+duration_minutes: 60
+audience: [policía]
+objectives:
+  - "Al terminar, pueden explicar el enfoque de derechos."
+  - "Al terminar, pueden aplicar el principio de no punición."
+  - "Al terminar, pueden derivar a una persona solicitante de asilo."
+---
+
+# {title}
+
+## De un vistazo {{ #at-a-glance }}
+
+Texto.
+
+## Plan de sesión {{ #session-plan }}
+
+| {plan_header} |
+|---|---|---|---|
+| Apertura | 20 | Plenario | Proyector |
+| Caso | 40 | Grupos | Hojas |
+
+## Contenido {{ #content }}
+
+Texto del contenido.
+
+## Actividades {{ #activities }}
+
+Texto.
+
+## Notas para facilitación {{ #trainer-notes }}
+
+!!! trainer-only "Notas para la persona facilitadora"
+    Nota.
+
+## Evaluación {{ #knowledge-check }}
+
+1. ¿Pregunta?
+
+??? trainer-only "Clave de respuestas"
+    1. Respuesta.
+
+## Mensajes clave {{ #key-messages }}
+
+- {key_message}
+
+## Lecturas {{ #further-reading }}
+
+- Protocolo.
+"""
+
+PLAN_HEADER = {"es": "Segmento | Minutos | Método | Materiales", "en": "Segment | Minutes | Method | Materials"}
+
+
+def tiny_module(number: int, lang: str, title: str, key_message: str = "Mensaje.") -> str:
+    """A module page that passes every source check: the shared test fixture for modules."""
+    description = f"A test module page, {title}, for the checks." if lang == "en" else f"Página de módulo de prueba, {title}, para los controles."
+    return _MODULE.format(number=number, title=title, description=description,
+                          plan_header=PLAN_HEADER[lang], key_message=key_message)
+
+
 class TinySite:
     def __init__(self, root: Path):
         self.root = root

@@ -3,64 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-MODULE_ES = """---
-module: 2
-title: "Derechos humanos"
-description: "Módulo de prueba sobre la dimensión de derechos humanos."
-duration_minutes: 60
-audience: [policía]
-objectives:
-  - "Al terminar, pueden explicar el enfoque de derechos."
-  - "Al terminar, pueden aplicar el principio de no punición."
-  - "Al terminar, pueden derivar a una persona solicitante de asilo."
----
+from conftest import tiny_module
 
-# Módulo 2. Derechos humanos
-
-## De un vistazo { #at-a-glance }
-
-Texto.
-
-## Plan de sesión { #session-plan }
-
-| Segmento | Minutos | Método | Materiales |
-|---|---|---|---|
-| Apertura | 20 | Plenario | Proyector |
-| Caso | 40 | Grupos | Hojas |
-
-## Contenido { #content }
-
-Texto.
-
-## Actividades { #activities }
-
-Texto.
-
-## Notas para facilitación { #trainer-notes }
-
-!!! trainer-only "Notas para la persona facilitadora"
-    Nota.
-
-## Evaluación { #knowledge-check }
-
-1. ¿Pregunta?
-
-??? trainer-only "Clave de respuestas"
-    1. Respuesta.
-
-## Mensajes clave { #key-messages }
-
-- Mensaje.
-
-## Lecturas { #further-reading }
-
-- Protocolo.
-"""
-
-MODULE_EN = (MODULE_ES
-             .replace('title: "Derechos humanos"', 'title: "Human rights"')
-             .replace("Módulo de prueba sobre la dimensión de derechos humanos.", "A test module about the human rights dimension.")
-             .replace("Segmento | Minutos | Método | Materiales", "Segment | Minutes | Method | Materials"))
+MODULE_ES = tiny_module(2, "es", "Derechos humanos")
+MODULE_EN = tiny_module(2, "en", "Human rights")
 
 GOOD = {"es/modules/02-human-rights.md": MODULE_ES, "en/modules/02-human-rights.md": MODULE_EN}
 

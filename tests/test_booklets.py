@@ -11,6 +11,8 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
+from conftest import tiny_module
+
 from curriculum.booklet.impose import logical_order, sheet_layout
 from curriculum.booklet.options import SHEETS_PT
 from curriculum.source import parse
@@ -302,63 +304,8 @@ def test_printing_guide_is_one_page_in_each_language(built_site):
 
 # --- Cache and options, on a tiny site ---------------------------------------------------------
 
-MODULE = {"es": """---
-module: 1
-title: "Trata y tráfico"
-description: "Módulo de prueba sobre la trata de personas y el tráfico ilícito."
-duration_minutes: 60
-audience: [policía]
-objectives:
-  - "Al terminar, pueden distinguir la trata del tráfico ilícito."
-  - "Al terminar, pueden aplicar el principio de no punición."
-  - "Al terminar, pueden derivar a una posible víctima."
----
-
-# Módulo 1. Trata y tráfico
-
-## De un vistazo { #at-a-glance }
-
-Texto.
-
-## Plan de sesión { #session-plan }
-
-| Segmento | Minutos | Método | Materiales |
-|---|---|---|---|
-| Apertura | 20 | Plenario | Proyector |
-| Caso | 40 | Grupos | Hojas |
-
-## Contenido { #content }
-
-Texto del contenido.
-
-## Actividades { #activities }
-
-Texto.
-
-## Notas { #trainer-notes }
-
-!!! trainer-only "Notas"
-    Nota.
-
-## Evaluación { #knowledge-check }
-
-1. ¿Pregunta?
-
-??? trainer-only "Clave"
-    1. Respuesta.
-
-## Mensajes clave { #key-messages }
-
-- La trata no necesita frontera.
-
-## Lecturas { #further-reading }
-
-- Protocolo.
-"""}
-MODULE["en"] = (MODULE["es"].replace('title: "Trata y tráfico"', 'title: "Trafficking and smuggling"')
-                .replace("Módulo de prueba sobre la trata de personas y el tráfico ilícito.", "A test module about trafficking and smuggling.")
-                .replace("Segmento | Minutos | Método | Materiales", "Segment | Minutes | Method | Materials")
-                .replace("- La trata no necesita frontera.", "- Trafficking needs no border."))
+MODULE = {"es": tiny_module(1, "es", "Trata y tráfico", "La trata no necesita frontera."),
+          "en": tiny_module(1, "en", "Trafficking and smuggling", "Trafficking needs no border.")}
 
 BOOKLET = {"es": """---
 booklet: 1

@@ -109,6 +109,7 @@ def test_spanish_never_calls_trafficking_trafico(n):
         text = "\n".join(page.lines).lower()
         text = re.sub(r"«[^»]*»|\"[^\"]*\"|“[^”]*”", "", text)  # quoted as the error to avoid
         assert not re.search(r"tráfico de (personas|seres humanos|mujeres|niñ)", text), page.path
+        assert not re.search(r"objeto de\s+tráfico(?!\s+ilícito)", text), f"{page.path}: write 'objeto de tráfico ilícito'"
 
 
 BOOKLET_PARTS = ["key-definitions", "indicators", "what-to-do", "never", "referral-contacts", "legal-basis"]

@@ -8,6 +8,11 @@
   impose  the print-ready A4 and Letter sheets from the rendered PDFs (pypdf)
 
 It uses a temporary cache, so it leaves .cache/booklets/ as it was.
+
+  --pdf-export VENV   also build the same booklet sources with mkdocs-pdf-export-plugin, installed
+                      in a throwaway virtual environment VENV (never in ours), e.g.
+                      python3 -m venv /tmp/pdfexp && /tmp/pdfexp/bin/pip install \
+                        mkdocs==1.6.1 mkdocs-pdf-export-plugin pymdown-extensions==13.1
 """
 from __future__ import annotations
 
@@ -100,11 +105,48 @@ def booklets() -> int:
     return 0
 
 
+def pdf_export(venv: Path) -> None:
+    """The same booklet sources through mkdocs-pdf-export-plugin: one PDF per page, twice."""
+    import shutil
+    import subprocess
+
+    from pypdf import PdfReader
+
+    with tempfile.TemporaryDirectory(prefix="bench-pdf-export-") as tmp:
+        docs = Path(tmp) / "docs"
+        docs.mkdir()
+        for lang in ("es", "en"):
+            for src in sorted((ROOT / "docs" / lang / "booklets").glob("[0-9]*.md")):
+                shutil.copy(src, docs / f"{lang}-{src.name}")
+        (Path(tmp) / "mkdocs.yml").write_text(
+            "site_name: bench\nmarkdown_extensions: [attr_list, tables, pymdownx.tasklist]\n"
+            "plugins:\n  - pdf-export:\n      combined: false\n", encoding="utf-8")
+        times = []
+        for _ in range(2):
+            t = time.perf_counter()
+            run = subprocess.run([str(venv / "bin" / "mkdocs"), "build", "-q"], cwd=tmp, capture_output=True, text=True)
+            times.append(time.perf_counter() - t)
+        pdfs = sorted((Path(tmp) / "site").rglob("*.pdf"))
+        pages = sum(len(PdfReader(p).pages) for p in pdfs)
+        tagged = sum("/MarkInfo" in PdfReader(p).trailer["/Root"] for p in pdfs)
+        fetches = sum("Failed to load" in line for line in (run.stdout + run.stderr).splitlines())
+        print()
+        print(f"mkdocs-pdf-export-plugin on the same {len(list(docs.iterdir()))} booklet sources: {len(pdfs)} PDFs, "
+              f"{pages} A4 pages, {tagged} tagged")
+        print(f"  first build {times[0]:.2f} s, second build with nothing changed {times[1]:.2f} s "
+              f"({1000 * times[1] / max(1, pages):.0f} ms/page); failed remote fetches: {fetches}")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/bench.py", description=__doc__.split("\n")[0])
     parser.add_argument("what", choices=["booklets"])
+    parser.add_argument("--pdf-export", type=Path, metavar="VENV",
+                        help="a throwaway venv with mkdocs-pdf-export-plugin, to compare against")
     args = parser.parse_args(argv)
-    return {"booklets": booklets}[args.what]()
+    status = {"booklets": booklets}[args.what]()
+    if args.pdf_export:
+        pdf_export(args.pdf_export)
+    return status
 
 
 if __name__ == "__main__":

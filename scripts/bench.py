@@ -34,13 +34,13 @@ def load_config():
 def booklets() -> int:
     import logging
     from pypdf import PdfReader
-    from weasyprint import CSS, HTML, __version__ as weasyprint_version
+    from weasyprint import HTML, __version__ as weasyprint_version
     from weasyprint.text.fonts import FontConfiguration
 
     from curriculum.booklet import pipeline
     from curriculum.booklet.impose import impose
     from curriculum.booklet.options import SHEETS_PT
-    from curriculum.booklet.render import CSS_FILE, Job, fetcher, render
+    from curriculum.booklet.render import Job, fetcher, render, stylesheets
 
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     config = load_config()
@@ -73,7 +73,7 @@ def booklets() -> int:
             t = time.perf_counter()
             fonts = FontConfiguration()
             HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher()).write_pdf(
-                str(Path(tmp) / "raw.pdf"), stylesheets=[CSS(filename=str(CSS_FILE), font_config=fonts)], font_config=fonts)
+                str(Path(tmp) / "raw.pdf"), stylesheets=stylesheets(fonts), font_config=fonts)
             raw_s += time.perf_counter() - t
             t = time.perf_counter()
             for sheet in ("a4", "letter"):

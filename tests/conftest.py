@@ -118,6 +118,15 @@ class TinySite:
         return subprocess.run([*MKDOCS, "build", "--strict", *extra], cwd=self.root, env=_env(),
                               capture_output=True, text=True, timeout=600)
 
+    def fails_with(self, *needles: str) -> str:
+        """Build; the build must fail and its output must say each of `needles`."""
+        result = self.build()
+        output = result.stdout + result.stderr
+        assert result.returncode != 0, f"the build should have failed:\n{output}"
+        for needle in needles:
+            assert needle in output, f"expected {needle!r} in the build output:\n{output}"
+        return output
+
 
 @pytest.fixture
 def tiny_site(tmp_path) -> TinySite:

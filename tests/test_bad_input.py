@@ -11,15 +11,6 @@ MODULE_EN = tiny_module(2, "en", "Human rights")
 GOOD = {"es/modules/02-human-rights.md": MODULE_ES, "en/modules/02-human-rights.md": MODULE_EN}
 
 
-def fails_with(site, *needles):
-    result = site.build()
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, f"the build should have failed:\n{output}"
-    for needle in needles:
-        assert needle in output, f"expected {needle!r} in the build output:\n{output}"
-    return output
-
-
 def test_good_module_builds(tiny_site):
     result = tiny_site.write(GOOD).build()
     assert result.returncode == 0, result.stdout + result.stderr
@@ -27,13 +18,13 @@ def test_good_module_builds(tiny_site):
 
 def test_missing_translation(tiny_site):
     tiny_site.write({"es/modules/02-human-rights.md": MODULE_ES})
-    fails_with(tiny_site, "docs/es/modules/02-human-rights.md", "has no translation", "docs/en/modules/02-human-rights.md")
+    tiny_site.fails_with("docs/es/modules/02-human-rights.md", "has no translation", "docs/en/modules/02-human-rights.md")
 
 
 def test_heading_drift_names_both_files_and_first_difference(tiny_site):
     drifted = MODULE_EN.replace("## Contenido { #content }", "## Contenido { #contents }")
     tiny_site.write({**GOOD, "en/modules/02-human-rights.md": drifted})
-    fails_with(tiny_site, "docs/es/modules/02-human-rights.md:", "docs/en/modules/02-human-rights.md:",
+    tiny_site.fails_with("docs/es/modules/02-human-rights.md:", "docs/en/modules/02-human-rights.md:",
                "heading h2 #content", "heading h2 #contents")
 
 
@@ -41,7 +32,7 @@ def test_heading_level_drift(tiny_site):
     drifted = MODULE_EN.replace("## Activities { #activities }", "### Activities { #activities }")
     drifted = drifted.replace("## Actividades { #activities }", "### Actividades { #activities }")
     tiny_site.write({**GOOD, "en/modules/02-human-rights.md": drifted})
-    fails_with(tiny_site, "heading h2 #activities", "heading h3 #activities")
+    tiny_site.fails_with("heading h2 #activities", "heading h3 #activities")
 
 
 EN = "docs/en/modules/02-human-rights.md"
@@ -67,11 +58,11 @@ def test_broken_english_page_fails_clearly(tiny_site, case):
     old, new, needles = BROKEN_EN[case]
     assert old in MODULE_EN
     tiny_site.write({**GOOD, "en/modules/02-human-rights.md": MODULE_EN.replace(old, new)})
-    fails_with(tiny_site, *needles)
+    tiny_site.fails_with(*needles)
 
 
 def test_missing_trainer_only_answer_key(tiny_site):
     bad_es = MODULE_ES.replace('??? trainer-only "Clave de respuestas"\n    1. Respuesta.\n', "")
     bad_en = MODULE_EN.replace('??? trainer-only "Clave de respuestas"\n    1. Respuesta.\n', "")
     tiny_site.write({"es/modules/02-human-rights.md": bad_es, "en/modules/02-human-rights.md": bad_en})
-    fails_with(tiny_site, "section #knowledge-check has no trainer-only block")
+    tiny_site.fails_with("section #knowledge-check has no trainer-only block")

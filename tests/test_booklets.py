@@ -401,24 +401,15 @@ def test_page_size_comes_from_mkdocs_yml(tiny_site):
 
 # --- Bad input fails the build, naming the file and the fix -----------------------------------------
 
-def fails_with(site, *needles):
-    result = site.build()
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, f"the build should have failed:\n{output}"
-    for needle in needles:
-        assert needle in output, f"expected {needle!r} in the build output:\n{output}"
-    return output
-
-
 @pytest.mark.parametrize("number,needle", [(9, "must be an integer 1-8"), (3, "refers to module 3, which has no page")])
 def test_booklet_for_an_unknown_module(tiny_site, number, needle):
     site = with_booklets(tiny_site, *(BOOKLET[lang].replace("booklet: 1", f"booklet: {number}") for lang in ("es", "en")))
-    fails_with(site, "docs/es/booklets/01-trafficking.md", needle)
+    site.fails_with("docs/es/booklets/01-trafficking.md", needle)
 
 
 def test_missing_image_in_a_booklet(tiny_site):
     site = with_booklets(tiny_site, *(BOOKLET[lang].replace("**Trata.**", "![Mapa](mapa.png)\n\n**Trata.**") for lang in ("es", "en")))
-    fails_with(site, "docs/es/booklets/01-trafficking.md:", "image 'mapa.png' does not exist", "add the file or fix the path")
+    site.fails_with("docs/es/booklets/01-trafficking.md:", "image 'mapa.png' does not exist", "add the file or fix the path")
 
 
 def test_table_wider_than_the_page(tiny_site):
@@ -426,10 +417,10 @@ def test_table_wider_than_the_page(tiny_site):
             "| Fiscalía | fiscalia.especializada@example.org | www.fiscalia-especializada.example.org | +000000000000 |\n")
     site = with_booklets(tiny_site, *(BOOKLET[lang].replace("| Institución | Contacto |\n|---|---|\n| Fiscalía | |\n", wide)
                                       for lang in ("es", "en")))
-    fails_with(site, "docs/es/booklets/01-trafficking.md", "a table", "wider than the", "use at most 2 short columns")
+    site.fails_with("docs/es/booklets/01-trafficking.md", "a table", "wider than the", "use at most 2 short columns")
 
 
 def test_bad_page_size_option(tiny_site):
     site = with_booklets(tiny_site)
     set_booklet_options(site, "{page_size: B12}")
-    fails_with(site, "mkdocs.yml: extra.booklets.page_size is 'B12'", "use A5, A6, A7")
+    site.fails_with("mkdocs.yml: extra.booklets.page_size is 'B12'", "use A5, A6, A7")

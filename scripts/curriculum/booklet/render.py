@@ -11,6 +11,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 CSS_FILE = Path(__file__).with_name("booklet.css")
+# The site's own @font-face rules (Atkinson Hyperlegible), shared with the web pages.
+FONTS_CSS = Path(__file__).resolve().parents[3] / "overrides" / "assets" / "stylesheets" / "fonts.css"
+
+
+def stylesheets(fonts):
+    """The booklet's stylesheets, in order: the site's fonts, then the print stylesheet."""
+    from weasyprint import CSS
+
+    return [CSS(filename=str(path), font_config=fonts, url_fetcher=fetcher()) for path in (FONTS_CSS, CSS_FILE)]
 PDF_VARIANT = "pdf/ua-1"  # tagged, /Lang from <html lang>, title from <title>, fonts embedded
 TOLERANCE_PX = 1.0  # 0.26 mm: rounding, never a real overflow
 PX_PER_MM = 96 / 25.4
@@ -54,7 +63,7 @@ class _Collect(logging.Handler):
 
 
 def render(job: Job) -> Result:
-    from weasyprint import CSS, HTML
+    from weasyprint import HTML
     from weasyprint.text.fonts import FontConfiguration
 
     start = time.perf_counter()
@@ -64,9 +73,8 @@ def render(job: Job) -> Result:
     log.addHandler(collect)
     try:
         fonts = FontConfiguration()
-        css = CSS(filename=str(CSS_FILE), font_config=fonts, url_fetcher=fetcher())
         document = HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher()).render(
-            font_config=fonts, stylesheets=[css], pdf_variant=PDF_VARIANT)
+            font_config=fonts, stylesheets=stylesheets(fonts), pdf_variant=PDF_VARIANT)
         if job.check_overflow:
             result.problems += overflows(document, job.name)
         result.pages = len(document.pages)

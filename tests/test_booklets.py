@@ -424,3 +424,9 @@ def test_bad_page_size_option(tiny_site):
     site = with_booklets(tiny_site)
     set_booklet_options(site, "{page_size: B12}")
     site.fails_with("mkdocs.yml: extra.booklets.page_size is 'B12'", "use A5, A6, A7")
+
+
+def test_trainer_only_block_in_a_booklet(tiny_site):
+    note = '!!! trainer-only "Notas"\n    Solo para quien facilita.\n\n## Indicadores'
+    site = with_booklets(tiny_site, *(BOOKLET[lang].replace("## Indicadores", note) for lang in ("es", "en")))
+    site.fails_with("docs/es/booklets/01-trafficking.md:", "move this trainer-only block to the module page")

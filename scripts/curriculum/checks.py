@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import frontmatter, module_parts, parity, session_plan
-from .errors import SourceError
+from . import booklet_parts, frontmatter, module_parts, parity, session_plan
+from .errors import SourceError, relative
 from .source import FrontMatterError, Page, parse
 
 
@@ -19,14 +19,14 @@ def load(docs_dir: Path, langs: list[str], root: Path) -> tuple[dict[str, dict[P
         pages[lang] = {}
         base = docs_dir / lang
         if not base.is_dir():
-            errors.append(SourceError(_rel(base, root), None, f"language folder is missing: create docs/{lang}/ with the same pages as the other languages"))
+            errors.append(SourceError(relative(base, root), None, f"language folder is missing: create docs/{lang}/ with the same pages as the other languages"))
             continue
         for path in sorted(base.rglob("*.md")):
             rel_to_lang = path.relative_to(base)
             try:
                 pages[lang][rel_to_lang] = parse(path)
             except FrontMatterError as exc:
-                errors.append(SourceError(_rel(path, root), exc.line, exc.message))
+                errors.append(SourceError(relative(path, root), exc.line, exc.message))
     return pages, errors
 
 
@@ -34,26 +34,22 @@ def run(docs_dir: Path, langs: list[str], root: Path) -> list[SourceError]:
     pages, errors = load(docs_dir, langs, root)
     errors += parity.missing_pages(pages, root)
     for lang, by_rel in pages.items():
-        module_numbers = {p.meta.get("module") for r, p in by_rel.items() if frontmatter.kind_of(r) == "module"}
+        modules = {p.meta["module"]: (relative(p.path, root), p) for r, p in by_rel.items()
+                   if frontmatter.kind_of(r) == "module" and isinstance(p.meta.get("module"), int)}
+        booklets_seen: dict[int, str] = {}
         for rel_to_lang, page in by_rel.items():
-            rel = _rel(page.path, root)
+            rel = relative(page.path, root)
             errors += frontmatter.validate(page, rel, rel_to_lang)
             errors += parity.heading_ids(page, rel)
             kind = frontmatter.kind_of(rel_to_lang)
             if kind == "module":
                 errors += session_plan.check(page, rel)
                 errors += module_parts.check(page, rel)
-            if kind == "booklet" and isinstance(page.meta.get("booklet"), int) and page.meta["booklet"] not in module_numbers:
-                errors.append(SourceError(rel, page.meta_lines.get("booklet"), f"booklet {page.meta['booklet']} refers to module {page.meta['booklet']}, which has no page in docs/{lang}/modules/: fix the number or add the module"))
+            if kind == "booklet" and isinstance(page.meta.get("booklet"), int):
+                errors += booklet_parts.check(page, rel, lang, modules, booklets_seen)
     default, *others = langs
     for other in others:
         for rel_to_lang in sorted(set(pages.get(default, {})) & set(pages.get(other, {}))):
             errors += parity.compare(pages[default][rel_to_lang], pages[other][rel_to_lang], root)
     return errors
 
-
-def _rel(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()

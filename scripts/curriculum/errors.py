@@ -18,3 +18,13 @@ class SourceError:
 def report(errors: list[SourceError]) -> str:
     head = f"{len(errors)} problem{'s' if len(errors) != 1 else ''} in the Markdown sources:"
     return "\n".join([head, *(f"  - {e}" for e in errors)])
+
+
+def relative(path, root) -> str:
+    """How messages name a file: relative to the project root when it lies inside it."""
+    from pathlib import Path
+
+    try:
+        return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()

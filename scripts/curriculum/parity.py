@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import SourceError
+from .errors import SourceError, relative
 from .source import Page
 
 
@@ -21,7 +21,7 @@ def missing_pages(pages: dict[str, dict[Path, Page]], root: Path) -> list[Source
             if other == lang:
                 continue
             for rel in sorted(set(pages[lang]) - set(pages[other])):
-                have = _rel(pages[lang][rel].path, root)
+                have = relative(pages[lang][rel].path, root)
                 want = f"docs/{other}/{rel.as_posix()}"
                 errors.append(SourceError(have, None, f"has no translation: create {want} with the same headings and ids (every page exists in both languages)"))
     return errors
@@ -43,7 +43,7 @@ def heading_ids(page: Page, rel: str) -> list[SourceError]:
 def compare(a: Page, b: Page, root: Path) -> list[SourceError]:
     """The first structural difference between two translations of one page, if any."""
     sa, sb = a.structure(), b.structure()
-    ra, rb = _rel(a.path, root), _rel(b.path, root)
+    ra, rb = relative(a.path, root), relative(b.path, root)
     for i in range(max(len(sa), len(sb))):
         ia = sa[i] if i < len(sa) else ("(nothing: the page ends)", len(a.lines))
         ib = sb[i] if i < len(sb) else ("(nothing: the page ends)", len(b.lines))
@@ -52,9 +52,3 @@ def compare(a: Page, b: Page, root: Path) -> list[SourceError]:
                                 f"item {i + 1} is '{ia[0]}' here but '{ib[0]}' there; make both pages have the same headings (level and id), blocks, tables and images in the same order")]
     return []
 
-
-def _rel(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()

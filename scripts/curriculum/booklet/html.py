@@ -17,12 +17,11 @@ from pathlib import Path
 import markdown
 import segno
 
-from ..errors import SourceError
+from .. import booklet_parts
+from ..booklet_parts import KEY_MESSAGES
+from ..errors import SourceError, relative
 from ..source import Page, parse
 
-FILE_NAME = re.compile(r"^(\d\d)-[a-z0-9][a-z0-9-]*\.md$")
-KEY_MESSAGES = "key-messages"
-TRAINER_ONLY = "trainer-only"
 ABSOLUTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|#|/)", re.IGNORECASE)
 H_OPEN = re.compile(r"<(/?)h([1-6])\b")
 H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>\s*", re.DOTALL)
@@ -74,53 +73,29 @@ def collect(docs_dir: Path, locale: str, root: Path, site_url: str, prefix: str,
     """Every booklet source of one language, checked, in module order."""
     errors: list[SourceError] = []
     base = docs_dir / locale
-    modules: dict[int, tuple[Path, Page]] = {}
+    modules: dict[int, tuple[str, Page]] = {}
     for path in sorted((base / "modules").glob("*.md")):
         if path.name == "index.md":
             continue
         page = parse(path)
         if isinstance(page.meta.get("module"), int):
-            modules[page.meta["module"]] = (path, page)
+            modules[page.meta["module"]] = (relative(path, root), page)
     sources: list[Source] = []
     seen: dict[int, str] = {}
     for path in sorted((base / "booklets").glob("*.md")):
         if path.name == "index.md":
             continue
-        rel = _rel(path, root)
-        if not FILE_NAME.match(path.name):
-            errors.append(SourceError(rel, None, "a booklet file is named NN-slug.md (two digits, then lowercase words with hyphens), "
-                                                 "like the module page it belongs to: rename the file"))
-            continue
+        rel = relative(path, root)
         page = parse(path)
-        number = page.meta.get("booklet")
-        if not isinstance(number, int):
-            errors.append(SourceError(rel, page.meta_lines.get("booklet", 1), "front matter 'booklet' must be the module number (an integer): add 'booklet: N'"))
+        problems = booklet_parts.check(page, rel, locale, modules, seen)
+        if problems:
+            errors += problems
             continue
-        if number in seen:
-            errors.append(SourceError(rel, page.meta_lines.get("booklet"), f"booklet {number} is also {seen[number]}: one booklet per module, fix the number or merge the files"))
-            continue
-        seen[number] = rel
-        if number not in modules:
-            errors.append(SourceError(rel, page.meta_lines.get("booklet"), f"booklet {number} refers to module {number}, which has no page in docs/{locale}/modules/: "
-                                                                          f"fix the number or add docs/{locale}/modules/{number:02d}-….md"))
-            continue
-        if int(path.name[:2]) != number:
-            errors.append(SourceError(rel, page.meta_lines.get("booklet"), f"front matter 'booklet' is {number} but the file name starts with {path.name[:2]}-: rename the file or fix the number"))
-            continue
-        module_path, module = modules[number]
-        module_rel = _rel(module_path, root)
+        number = page.meta["booklet"]
+        module_rel, module = modules[number]
+        module_path = module.path
         span = module.section(KEY_MESSAGES)
-        if span is None:
-            errors.append(SourceError(module_rel, None, f"module {number} has no key messages, which its booklet {rel} prints: "
-                                                        f"add a section '## … {{ #{KEY_MESSAGES} }}' with a bullet list"))
-            continue
         key_md = "\n".join(module.lines[span[0] - 1:span[1] - 1])
-        if not page.headings or page.headings[0].level != 1:
-            errors.append(SourceError(rel, page.body_start, "a booklet starts with a level-1 heading, its short title for the cover: add '# Title'"))
-            continue
-        for b in page.blocks:
-            if b.type == TRAINER_ONLY:
-                errors.append(SourceError(rel, b.line, "booklets are for participants and leave the trainer's notes out: move this trainer-only block to the module page"))
         images, image_errors = _images(page, rel)
         errors += image_errors
         key_images, key_image_errors = _images(module, module_rel, within=span)
@@ -148,12 +123,6 @@ def _images(page: Page, rel: str, within: tuple[int, int] | None = None) -> tupl
         found.append(path)
     return found, errors
 
-
-def _rel(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def _page_url(rel_md: str, prefix: str, use_directory_urls: bool) -> str:

@@ -113,8 +113,12 @@ def split_front_matter(text: str) -> tuple[dict, dict[str, int], int]:
 
 
 def parse(path: Path) -> Page:
-    text = path.read_text(encoding="utf-8")
-    meta, key_lines, body_start = split_front_matter(text)
+    return parse_text(path.read_text(encoding="utf-8"), path)
+
+
+def parse_text(text: str, path: Path = Path("<markdown>"), front_matter: bool = True) -> Page:
+    """Parse Markdown text; front_matter=False for a body MkDocs has already split off."""
+    meta, key_lines, body_start = split_front_matter(text) if front_matter else ({}, {}, 1)
     lines = text.split("\n")
     page = Page(path, meta, key_lines, body_start, lines)
     in_fence = False

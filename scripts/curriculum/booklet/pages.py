@@ -8,7 +8,7 @@ import os
 import posixpath
 from pathlib import Path
 
-from ..source import FENCE, HEADING
+from ..source import parse_text
 from .options import Options
 from .pipeline import Build, Entry
 
@@ -31,6 +31,12 @@ def _pdf_facts(e: Entry, options: Options, words: dict) -> str:
     return f"{words['pdf']}, {options.label}, {e.pages}{nbsp}{words['pages']}, {_size(e.size, words).replace(' ', nbsp)}"
 
 
+def _print_links(build: Build, e: Entry, page_url: str, words: dict) -> str:
+    """'A4 · Letter': links to the imposed versions of one booklet, empty if there are none."""
+    names = {"a4": words["sheet_a4"], "letter": words["sheet_letter"]}
+    return " · ".join(f'<a href="{_href(page_url, e.url(s))}">{names[s]}</a>' for s in build.options.sheets)
+
+
 def index_table(build: Build | None, locale: str, page_url: str, page_dir: Path) -> str | None:
     """The booklets index: each booklet with its PDF, pages, size, date and print versions."""
     if build is None:
@@ -40,12 +46,10 @@ def index_table(build: Build | None, locale: str, page_url: str, page_dir: Path)
     booklets = [e for e in entries if e.kind == "booklet"]
     if not booklets:
         return f"*{words['none_yet']}*"
-    sheet_names = {"a4": words["sheet_a4"], "letter": words["sheet_letter"]}
 
     def row(first: str, title: str, e: Entry) -> str:
         pdf = f'<a href="{_href(page_url, e.url())}">{_pdf_facts(e, build.options, words)}</a>'
-        prints = " · ".join(f'<a href="{_href(page_url, e.url(s))}">{sheet_names[s]}</a>' for s in build.options.sheets)
-        return f"| {first} | {title} | {pdf} | {prints or '—'} | {e.date} |"
+        return f"| {first} | {title} | {pdf} | {_print_links(build, e, page_url, words) or '—'} | {e.date} |"
 
     rows = [f"| {words['module']} | {words['booklet']} | {words['pdf']} | {words['print_versions']} | {words['date']} |",
             "|---|---|---|---|---|"]
@@ -71,8 +75,7 @@ def download_admonition(build: Build, entry: Entry, page_url: str) -> str:
     """A Material admonition linking to the booklet of this module."""
     words = build.words[entry.locale]
     text = words["download_booklet"].format(n=entry.number)
-    sheets = {"a4": words["sheet_a4"], "letter": words["sheet_letter"]}
-    prints = " · ".join(f'<a href="{_href(page_url, entry.url(s))}">{sheets[s]}</a>' for s in build.options.sheets)
+    prints = _print_links(build, entry, page_url, words)
     guide = next((e.url() for e in build.of(entry.locale, "printing-guide")), "")
     return (f'!!! info "{words["pocket_booklet"]}"\n\n'
             f'    <a href="{_href(page_url, entry.url())}">{text}</a> ({_pdf_facts(entry, build.options, words)}).'
@@ -92,21 +95,12 @@ def with_download(markdown: str, abs_src_path: str, page_url: str, build: Build 
 
 def insert(markdown: str, block: str, section_id: str | None) -> str:
     """Put block at the end of the section with this heading id, or under the page's title."""
-    lines = markdown.split("\n")
-    headings = []  # (index, level, id)
-    in_fence = False
-    for i, line in enumerate(lines):
-        if FENCE.match(line):
-            in_fence = not in_fence
-        elif not in_fence and (m := HEADING.match(line)):
-            headings.append((i, len(m.group(1)), m.group(3)))
-    at = None
-    if section_id:
-        for n, (i, level, ident) in enumerate(headings):
-            if ident == section_id:
-                at = next((j for j, lv, _ in headings[n + 1:] if lv <= level), len(lines))
-                break
-    if at is None:
-        first = next((i for i, level, _ in headings if level == 1), None)
-        at = first + 1 if first is not None else 0
+    page = parse_text(markdown, front_matter=False)
+    span = page.section(section_id) if section_id else None
+    if span:
+        at = span[1] - 1  # the line of the next heading of the same or a higher level
+    else:
+        first = next((h.line for h in page.headings if h.level == 1), 0)
+        at = first  # just below the title (lines are numbered from 1)
+    lines = page.lines
     return "\n".join(lines[:at] + ["", block.rstrip("\n"), ""] + lines[at:])

@@ -10,25 +10,17 @@ import re
 import sys
 from pathlib import Path
 
-import yaml
-
 from . import ROOT, checks
 from .errors import report
+from .languages import languages
 from .source import parse
 
 
 def site_languages() -> list[str]:
-    class _Loader(yaml.SafeLoader):
-        pass
+    """The languages of mkdocs.yml, default first, read as the build reads them."""
+    from mkdocs.config import load_config
 
-    _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            langs = plugin["i18n"]["languages"]
-            return [lang["locale"] for lang in sorted(langs, key=lambda lang: not lang.get("default"))]
-    raise SystemExit("mkdocs.yml has no i18n plugin")
+    return [lang.locale for lang in languages(load_config(str(ROOT / "mkdocs.yml")))]
 
 
 def body_words(path: Path) -> int:

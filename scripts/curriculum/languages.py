@@ -11,6 +11,8 @@ class Language:
     locale: str
     default: bool
     prefix: str  # "" for the default language, "en/" for English
+    name: str = ""  # as the language switch shows it: "Español"
+    site_name: str = ""  # the site's name in this language
 
     def owns(self, url: str) -> bool:
         """Whether a site-relative URL or search location belongs to this language."""
@@ -26,7 +28,8 @@ def languages(config) -> list[Language]:
         if not lang.build:
             continue
         prefix = "" if lang.default else lang.link.strip("/") + "/"
-        langs.append(Language(lang.locale, bool(lang.default), prefix))
+        langs.append(Language(lang.locale, bool(lang.default), prefix, lang.name or lang.locale,
+                              lang.site_name or config.site_name))
     langs.sort(key=lambda lang: not lang.default)  # default first
     return langs
 

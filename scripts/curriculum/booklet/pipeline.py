@@ -118,15 +118,6 @@ def _dater(root: Path, rev: str):
     return date
 
 
-def _language_names(config) -> dict[str, tuple[str, str]]:
-    """locale -> (language name, site name in that language)."""
-    plugin = config.plugins.get("i18n")
-    out = {}
-    for lang in plugin.config.languages:
-        out[lang.locale] = (lang.name or lang.locale, lang.site_name or config.site_name)
-    return out
-
-
 @dataclass
 class Plan:
     options: Options
@@ -146,7 +137,6 @@ def plan(config, root: Path, cache_dir: Path | None = None) -> Plan | None:
     docs_dir = Path(config.docs_dir)
     rev = revision(root)
     date_of = _dater(root, rev)
-    names = _language_names(config)
     all_words = labels()
     store = cachemod.Cache(cache_dir or root / ".cache" / "booklets")
     fonts = sorted(FONTS.glob("*.woff2"))
@@ -174,8 +164,7 @@ def plan(config, root: Path, cache_dir: Path | None = None) -> Plan | None:
         if lang.locale not in all_words:
             raise PluginError(f"data/labels.yml has no '{lang.locale}' section, which the booklets need: copy the 'en' section and translate it")
         words = all_words[lang.locale]
-        language_name, site_name = names[lang.locale]
-        ctx = H.Context(lang.locale, language_name, words, site_name, config.site_url, lang.prefix, rev, options.css_size,
+        ctx = H.Context(lang.locale, lang.name, words, lang.site_name, config.site_url, lang.prefix, rev, options.css_size,
                         bool(config.use_directory_urls), tuple(config.markdown_extensions), dict(config.mdx_configs))
         sources, errs = H.collect(docs_dir, lang.locale, root, config.site_url, lang.prefix, bool(config.use_directory_urls))
         errors += errs

@@ -20,7 +20,6 @@ from curriculum.languages import languages, of_url
 _depth = 0
 _404: dict[str, str] = {}
 _booklets: booklet.Build | None = None
-_site_dir: Path | None = None
 
 
 def on_startup(command, dirty):
@@ -34,7 +33,7 @@ def on_build_error(error):
 
 
 def on_pre_build(config):
-    global _depth, _booklets, _site_dir
+    global _depth, _booklets
     _depth += 1
     if _depth == 1:
         _404.clear()
@@ -42,7 +41,6 @@ def on_pre_build(config):
         errors = checks.run(Path(config.docs_dir), langs, _project(config))
         if errors:
             raise PluginError(report(errors))
-        _site_dir = Path(config.site_dir)
         _booklets = booklet.prepare(config, _project(config))
 
 
@@ -74,7 +72,7 @@ def on_post_build(config):
     search.split_index(site_dir, langs)
     alternates.split_sitemap(site_dir, config.site_url, langs)
     notfound.write(site_dir, config.site_url, _404, langs)
-    booklet.publish(_booklets, _site_dir or site_dir)
+    booklet.publish(_booklets, site_dir)
 
 
 def on_page_markdown(markdown, page, config, files):

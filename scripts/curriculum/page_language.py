@@ -2,7 +2,6 @@
 or the reverse), with the langdetect library, on paragraphs long enough to judge."""
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,18 +22,19 @@ def _factory(langs: tuple[str, ...]) -> DetectorFactory:
     """A detector that knows only the site's languages (faster, and the only question asked)."""
     factory = DetectorFactory()
     factory.seed = 0  # langdetect is random by default; the check must give one answer
-    profiles = [json.loads((Path(PROFILES_DIRECTORY) / lang).read_text(encoding="utf-8")) for lang in langs]
+    profiles = [(Path(PROFILES_DIRECTORY) / lang).read_text(encoding="utf-8") for lang in langs]
     factory.load_json_profile(profiles)
     return factory
 
 
 def check(page: Page, rel: str, lang: str, other_langs: list[str]) -> list[SourceError]:
     errors = []
+    factory = _factory(tuple(sorted([lang, *other_langs])))
     for para in paragraphs(page):
         if para.in_table or len(para.text.split()) < MIN_WORDS:
             continue
         try:
-            detector = _factory(tuple(sorted([lang, *other_langs]))).create()
+            detector = factory.create()
             detector.append(para.text)
             guesses = detector.get_probabilities()
         except LangDetectException:

@@ -23,10 +23,12 @@ SUFFIXES = {".md", ".html", ".css", ".js", ".yml", ".yaml"}
 def check_file(path: Path, root: Path) -> list[SourceError]:
     errors = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        seen = set()
         for pattern in LOADERS:
             for m in pattern.finditer(line):
-                if m.group(1).lower() == "link" and RELATIONS.search(m.group(0)):
+                if (m.group(1).lower() == "link" and RELATIONS.search(m.group(0))) or m.group(2) in seen:
                     continue
+                seen.add(m.group(2))
                 errors.append(SourceError(relative(path, root), number,
                                           f"loads {m.group(2)} from another host: the site and the offline copy must work "
                                           f"without it; ship the file in overrides/assets/ (with its licence) and point at it"))

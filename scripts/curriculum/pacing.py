@@ -21,13 +21,16 @@ def load_rules(path=PACING_FILE) -> dict:
 
 
 def questions(page: Page) -> int:
-    """Knowledge-check questions: numbered items or level-3/4 headings before the answer key."""
+    """Knowledge-check questions before the answer key: top-level numbered items, or, where the
+    questions are not a numbered list, level-4 headings."""
     span = page.section("knowledge-check")
     if not span:
         return 0
     start, end = span
     key = next((b.line for b in page.blocks if start < b.line < end and b.type == TRAINER_ONLY), end)
-    return sum(1 for line in page.lines[start:key - 1] if re.match(r"^(\d+\.\s|#{3,4} )", line))
+    lines = page.lines[start:key - 1]
+    numbered = sum(1 for line in lines if re.match(r"^\d+\.\s", line))
+    return numbered or sum(1 for line in lines if line.startswith("#### "))
 
 
 def _rows(page: Page):

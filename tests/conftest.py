@@ -17,7 +17,7 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
 def _env(site_url: str | None = None) -> dict:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO / "scripts")}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if site_url:
         env["SITE_URL"] = site_url
     return env

@@ -16,7 +16,6 @@ import logging
 import multiprocessing
 import os
 import shutil
-import site
 import subprocess
 import time
 from dataclasses import dataclass, field
@@ -224,8 +223,7 @@ def _run(jobs: list[Job]) -> list[Result]:
     if len(jobs) == 1:
         return [render(jobs[0])]
     context = multiprocessing.get_context("spawn")  # safe under `mkdocs serve`, which runs threads
-    with futures.ProcessPoolExecutor(max_workers=min(MAX_WORKERS, len(jobs)), mp_context=context,
-                                     initializer=site.addsitedir, initargs=(str(SCRIPTS),)) as pool:
+    with futures.ProcessPoolExecutor(max_workers=min(MAX_WORKERS, len(jobs)), mp_context=context) as pool:
         return list(pool.map(render, jobs))
 
 

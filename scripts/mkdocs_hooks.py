@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from curriculum import alternates, booklet, checks, indexes, navigation, notfound, search
+from curriculum.config import load as load_options
 from curriculum.errors import report
 from curriculum.languages import languages, of_url
 
@@ -97,4 +98,4 @@ def _project(config) -> Path:
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has removed the language folders
 def on_nav(nav, config, files):
-    return navigation.order(nav, config.extra.get("nav_order", []))
+    return navigation.order(nav, load_options(config).nav_order)

@@ -9,7 +9,7 @@ import posixpath
 from pathlib import Path
 
 from ..source import parse_text
-from .options import Options
+from .options import BookletOptions
 from .pipeline import Build, Entry
 
 
@@ -26,7 +26,7 @@ def _size(size: int, words: dict) -> str:
     return f"{size / 1_000_000:.1f}".replace(".", words["decimal"]) + " MB"
 
 
-def _pdf_facts(e: Entry, options: Options, words: dict) -> str:
+def _pdf_facts(e: Entry, options: BookletOptions, words: dict) -> str:
     nbsp = "\u00a0"  # keep numbers with their units
     return f"{words['pdf']}, {options.label}, {e.pages}{nbsp}{words['pages']}, {_size(e.size, words).replace(' ', nbsp)}"
 
@@ -34,7 +34,7 @@ def _pdf_facts(e: Entry, options: Options, words: dict) -> str:
 def _print_links(build: Build, e: Entry, page_url: str, words: dict) -> str:
     """'A4 · Letter': links to the imposed versions of one booklet, empty if there are none."""
     names = {"a4": words["sheet_a4"], "letter": words["sheet_letter"]}
-    return " · ".join(f'<a href="{_href(page_url, e.url(s))}">{names[s]}</a>' for s in build.options.sheets)
+    return " · ".join(f'<a href="{_href(page_url, e.url(s))}">{names[s]}</a>' for s in build.options.sheet_names)
 
 
 def index_table(build: Build | None, locale: str, page_url: str, page_dir: Path) -> str | None:

@@ -28,7 +28,7 @@ from ..indexes import labels
 from ..languages import languages
 from . import cache as cachemod
 from . import html as H
-from .options import SHEETS_PT, Options, from_config
+from .options import SHEETS_PT, BookletOptions
 from .render import Job, Result, render
 
 log = logging.getLogger("mkdocs.plugins.curriculum.booklets")
@@ -68,7 +68,7 @@ class Entry:
 
 @dataclass
 class Build:
-    options: Options
+    options: BookletOptions
     cache: cachemod.Cache
     entries: list[Entry]
     words: dict[str, dict]
@@ -119,7 +119,7 @@ def _dater(root: Path, rev: str):
 
 @dataclass
 class Plan:
-    options: Options
+    options: BookletOptions
     store: cachemod.Cache
     entries: list[Entry]
     jobs: list[Job]  # the entries the cache lacks
@@ -128,7 +128,9 @@ class Plan:
 
 def plan(config, root: Path, cache_dir: Path | None = None) -> Plan | None:
     """Check every booklet source, make every document's HTML, and see what the cache lacks."""
-    options = from_config(config)
+    from ..config import load
+
+    options = load(config).booklets
     if not options.enabled:
         return None
     if not config.site_url:
@@ -137,17 +139,17 @@ def plan(config, root: Path, cache_dir: Path | None = None) -> Plan | None:
     rev = revision(root)
     date_of = _dater(root, rev)
     all_words = labels()
-    store = cachemod.Cache(cache_dir or root / ".cache" / "booklets")
+    store = cachemod.Cache(cache_dir or root / options.cache_dir)
     fonts = sorted(FONTS.glob("*.woff2"))
     errors: list[SourceError] = []
     entries: list[Entry] = []
     jobs: list[Job] = []
-    option_text = f"sheets={','.join(options.sheets)}"
+    option_text = f"sheets={','.join(options.sheet_names)}"
 
     def add(entry: Entry, html: str, files: list[Path], max_pages: int | None = None):
         entry.digest = cachemod.key(html, [*fonts, *files], option_text)
         entries.append(entry)
-        sheets = () if entry.kind == "printing-guide" else options.sheets
+        sheets = () if entry.kind == "printing-guide" else options.sheet_names
         meta = store.get(entry.digest, sheets)
         if meta:
             entry.pages, entry.size = meta["pages"], meta["size"]
@@ -235,7 +237,7 @@ def publish(build: Build | None, site_dir: Path) -> int:
     for e in build.entries:
         targets = [(build.cache.pdf(e.digest), e.url())]
         if e.kind != "printing-guide":
-            targets += [(build.cache.imposed(e.digest, s), e.url(s)) for s in build.options.sheets]
+            targets += [(build.cache.imposed(e.digest, s), e.url(s)) for s in build.options.sheet_names]
         for src, url in targets:
             out = site_dir / url
             out.parent.mkdir(parents=True, exist_ok=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from curriculum import alternates, booklet, checks, indexes, navigation, notfound, search
+from curriculum import DATA, alternates, booklet, checks, indexes, navigation, notfound, search
 from curriculum.config import load as load_options
 from curriculum.errors import report
 from curriculum.languages import languages, of_url
@@ -23,9 +23,14 @@ _404: dict[str, str] = {}
 _booklets: booklet.Build | None = None
 
 
+_serve = False
+
+
 def on_startup(command, dirty):
-    global _depth
+    """`mkdocs serve` or `mkdocs build` (as Material's plugins tell them apart)."""
+    global _depth, _serve
     _depth = 0
+    _serve = command == "serve"
 
 
 def on_build_error(error):
@@ -39,10 +44,10 @@ def on_pre_build(config):
     if _depth == 1:
         _404.clear()
         langs = [lang.locale for lang in languages(config)]
-        errors = checks.run(Path(config.docs_dir), langs, _project(config))
+        errors = checks.errors(checks.run(Path(config.docs_dir), langs, _project(config)))
         if errors:
             raise PluginError(report(errors))
-        _booklets = booklet.prepare(config, _project(config))
+        _booklets = booklet.prepare(config, _project(config), prune=not _serve)
 
 
 def on_post_page(output, page, config):
@@ -86,8 +91,9 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_serve(server, config, builder):
-    for path in booklet.WATCH:
-        server.watch(path)
+    """Rebuild when data/*.yml or the booklet stylesheet change, not only docs/."""
+    for path in (DATA, *booklet.WATCH):
+        server.watch(str(path))
     return server
 
 

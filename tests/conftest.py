@@ -85,6 +85,13 @@ Texto.
 ## Evaluación {{ #knowledge-check }}
 
 1. ¿Pregunta?
+2. ¿Pregunta?
+3. ¿Pregunta?
+4. ¿Pregunta?
+5. ¿Pregunta?
+6. ¿Pregunta?
+7. ¿Pregunta?
+8. ¿Pregunta?
 
 ??? trainer-only "Clave de respuestas"
     1. Respuesta.
@@ -92,6 +99,10 @@ Texto.
 ## Mensajes clave {{ #key-messages }}
 
 - {key_message}
+- Segundo mensaje.
+- Tercer mensaje.
+- Cuarto mensaje.
+- Quinto mensaje.
 
 ## Lecturas {{ #further-reading }}
 
@@ -106,6 +117,47 @@ def tiny_module(number: int, lang: str, title: str, key_message: str = "Mensaje.
     description = f"A test module page, {title}, for the checks." if lang == "en" else f"Página de módulo de prueba, {title}, para los controles."
     return _MODULE.format(number=number, title=title, description=description,
                           plan_header=PLAN_HEADER[lang], key_message=key_message)
+
+
+# A booklet source that passes every check (module 1), in both languages.
+BOOKLET = {"es": """---
+booklet: 1
+title: "Cuadernillo de prueba"
+description: "Cuadernillo de bolsillo de prueba para el puesto de control."
+---
+
+# Trata o tráfico
+
+## Definiciones clave { #key-definitions }
+
+**Trata.** Acción + medio + fin.
+
+## Indicadores { #indicators }
+
+- [ ] Otra persona tiene su pasaporte.
+
+## Qué hacer { #what-to-do }
+
+1. Separe a la persona.
+
+## Nunca { #never }
+
+- Nunca la trate como infractora.
+
+## Contactos de derivación { #referral-contacts }
+
+| Institución | Contacto |
+|---|---|
+| Fiscalía | |
+
+## Base legal { #legal-basis }
+
+- Protocolo, art. 3.
+"""}
+BOOKLET["en"] = (BOOKLET["es"].replace('title: "Cuadernillo de prueba"', 'title: "Test booklet"')
+                 .replace("Cuadernillo de bolsillo de prueba para el puesto de control.", "A test pocket booklet for the checkpoint, short.")
+                 .replace("# Trata o tráfico", "# Trafficking or smuggling"))
+
 
 
 class TinySite:

@@ -11,7 +11,7 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
-from conftest import tiny_module
+from conftest import BOOKLET, tiny_module
 
 from curriculum.booklet.impose import logical_order, sheet_layout
 from curriculum.booklet.options import SHEETS_PT
@@ -307,45 +307,6 @@ def test_printing_guide_is_one_page_in_each_language(built_site):
 MODULE = {"es": tiny_module(1, "es", "Trata y tráfico", "La trata no necesita frontera."),
           "en": tiny_module(1, "en", "Trafficking and smuggling", "Trafficking needs no border.")}
 
-BOOKLET = {"es": """---
-booklet: 1
-title: "Cuadernillo de prueba"
-description: "Cuadernillo de bolsillo de prueba para el puesto de control."
----
-
-# Trata o tráfico
-
-## Definiciones clave { #key-definitions }
-
-**Trata.** Acción + medio + fin.
-
-## Indicadores { #indicators }
-
-- [ ] Otra persona tiene su pasaporte.
-
-## Qué hacer { #what-to-do }
-
-1. Separe a la persona.
-
-## Nunca { #never }
-
-- Nunca la trate como infractora.
-
-## Contactos de derivación { #referral-contacts }
-
-| Institución | Contacto |
-|---|---|
-| Fiscalía | |
-
-## Base legal { #legal-basis }
-
-- Protocolo, art. 3.
-"""}
-BOOKLET["en"] = (BOOKLET["es"].replace('title: "Cuadernillo de prueba"', 'title: "Test booklet"')
-                 .replace("Cuadernillo de bolsillo de prueba para el puesto de control.", "A test pocket booklet for the checkpoint, short.")
-                 .replace("# Trata o tráfico", "# Trafficking or smuggling"))
-
-
 def with_booklets(site, es_booklet=None, en_booklet=None):
     return site.write({
         "es/modules/01-trafficking.md": MODULE["es"], "en/modules/01-trafficking.md": MODULE["en"],
@@ -401,20 +362,10 @@ def test_booklet_for_an_unknown_module(tiny_site, number, needle):
     site.fails_with("docs/es/booklets/01-trafficking.md", needle)
 
 
-def test_missing_image_in_a_booklet(tiny_site):
-    site = with_booklets(tiny_site, *(BOOKLET[lang].replace("**Trata.**", "![Mapa](mapa.png)\n\n**Trata.**") for lang in ("es", "en")))
-    site.fails_with("docs/es/booklets/01-trafficking.md:", "image 'mapa.png' does not exist", "add the file or fix the path")
-
-
 def test_table_wider_than_the_page(tiny_site):
-    wide = ("| Institución | Correo | Sitio | Teléfono |\n|---|---|---|---|\n"
-            "| Fiscalía | fiscalia.especializada@example.org | www.fiscalia-especializada.example.org | +000000000000 |\n")
+    """Two columns pass the source check, but an unbreakable address still sticks out after layout."""
+    wide = ("| Institución | Correo |\n|---|---|\n"
+            "| Fiscalía | `fiscalia.especializada.contra.la.trata.de.personas@ministerio-publico.example.org` |\n")
     site = with_booklets(tiny_site, *(BOOKLET[lang].replace("| Institución | Contacto |\n|---|---|\n| Fiscalía | |\n", wide)
                                       for lang in ("es", "en")))
-    site.fails_with("docs/es/booklets/01-trafficking.md", "a table", "wider than the", "use at most 2 short columns")
-
-
-def test_trainer_only_block_in_a_booklet(tiny_site):
-    note = '!!! trainer-only "Notas"\n    Solo para quien facilita.\n\n## Indicadores'
-    site = with_booklets(tiny_site, *(BOOKLET[lang].replace("## Indicadores", note) for lang in ("es", "en")))
-    site.fails_with("docs/es/booklets/01-trafficking.md:", "move this trainer-only block to the module page")
+    site.fails_with("docs/es/booklets/01-trafficking.md", "wider than the", "mm text area")

@@ -1,7 +1,6 @@
 """What a reader does, in headless Chromium: switch language, search, mistype an address."""
 from __future__ import annotations
 
-import re
 from urllib.parse import urlsplit
 
 import pytest

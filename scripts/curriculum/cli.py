@@ -1,6 +1,7 @@
 """Command line: the same checks the build runs, for maintainers and pre-commit.
 
-    python -m curriculum check [PATH ...]   check the sources (only problems in PATHs, if given)
+    python -m curriculum check [PATH ...]   check the sources (only problems in or about the
+                                            files and folders PATH, if given)
     python -m curriculum words PATH ...     body word count of pages (front matter excluded)
 """
 from __future__ import annotations
@@ -34,7 +35,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m curriculum")
     sub = parser.add_subparsers(dest="command", required=True)
     c = sub.add_parser("check", help="check the Markdown sources as the build does")
-    c.add_argument("paths", nargs="*", help="only report problems in these files")
+    c.add_argument("paths", nargs="*", help="only report problems in or about these files and folders")
     w = sub.add_parser("words", help="count body words")
     w.add_argument("paths", nargs="+")
     args = parser.parse_args(argv)
@@ -42,10 +43,19 @@ def main(argv=None) -> int:
         for p in args.paths:
             print(f"{body_words(Path(p)):6d}  {p}")
         return 0
-    errors = checks.run(ROOT / "docs", site_languages(), ROOT)
-    if args.paths:
-        wanted = {Path(p).resolve().relative_to(ROOT).as_posix() for p in args.paths}
-        errors = [e for e in errors if e.path in wanted]
+    wanted = []
+    for p in args.paths:
+        path = Path(p).resolve()
+        if not path.is_relative_to(ROOT):
+            print(f"{p}: is outside the repository ({ROOT}): give a file or folder under docs/", file=sys.stderr)
+            return 2
+        if not path.exists():
+            print(f"{p}: no such file or folder", file=sys.stderr)
+            return 2
+        wanted.append(path.relative_to(ROOT).as_posix())
+    errors = checks.errors(checks.run(ROOT / "docs", site_languages(), ROOT))
+    if wanted:
+        errors = [e for e in errors if e.concerns(wanted)]
     if errors:
         print(report(errors), file=sys.stderr)
         return 1

@@ -5,21 +5,18 @@ from __future__ import annotations
 
 import os
 import re
-from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from mkdocs.exceptions import PluginError
 
-from . import DATA
+from . import data
 from .source import parse
 
 MARKER = re.compile(r"<!--\s*curriculum:list\s+(\w+)\s*-->")
 
 
-@lru_cache(maxsize=1)
 def labels() -> dict:
-    return yaml.safe_load((DATA / "labels.yml").read_text(encoding="utf-8"))
+    return data.load("labels.yml")
 
 
 def expand(markdown: str, lang_dir: Path, page_dir: Path, locale: str, src: str, tables: dict | None = None) -> str:

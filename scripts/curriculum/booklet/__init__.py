@@ -15,7 +15,7 @@ See docs-maintainers-booklets.md at the repository root.
 from .pages import index_table, with_download
 from .pipeline import Build, prepare, publish
 
-# `mkdocs serve` rebuilds when the stylesheet or the labels change (code changes need a restart).
+# `mkdocs serve` also rebuilds when the stylesheet changes (code changes need a restart).
 WATCH = [f"{__path__[0]}/booklet.css"]
 
 __all__ = ["Build", "prepare", "publish", "index_table", "with_download", "WATCH"]

@@ -19,7 +19,7 @@ import segno
 
 from .. import booklet_parts
 from ..booklet_parts import KEY_MESSAGES
-from ..errors import SourceError, relative
+from ..errors import relative
 from ..source import Page, parse
 
 ABSOLUTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|#|/)", re.IGNORECASE)
@@ -69,60 +69,28 @@ class Context:
 
 
 def collect(docs_dir: Path, locale: str, root: Path, site_url: str, prefix: str,
-            use_directory_urls: bool) -> tuple[list[Source], list[SourceError]]:
-    """Every booklet source of one language, checked, in module order."""
-    errors: list[SourceError] = []
+            use_directory_urls: bool) -> list[Source]:
+    """Every booklet source of one language, in module order (checks.py has checked them)."""
     base = docs_dir / locale
     modules: dict[int, tuple[str, Page]] = {}
     for path in sorted((base / "modules").glob("*.md")):
-        if path.name == "index.md":
-            continue
         page = parse(path)
-        if isinstance(page.meta.get("module"), int):
+        if path.name != "index.md" and isinstance(page.meta.get("module"), int):
             modules[page.meta["module"]] = (relative(path, root), page)
     sources: list[Source] = []
-    seen: dict[int, str] = {}
     for path in sorted((base / "booklets").glob("*.md")):
         if path.name == "index.md":
             continue
-        rel = relative(path, root)
         page = parse(path)
-        problems = booklet_parts.check(page, rel, locale, modules, seen)
-        if problems:
-            errors += problems
-            continue
         number = page.meta["booklet"]
         module_rel, module = modules[number]
-        module_path = module.path
         span = module.section(KEY_MESSAGES)
         key_md = "\n".join(module.lines[span[0] - 1:span[1] - 1])
-        images, image_errors = _images(page, rel)
-        errors += image_errors
-        key_images, key_image_errors = _images(module, module_rel, within=span)
-        images += key_images
-        errors += key_image_errors
-        url = site_url.rstrip("/") + "/" + _page_url(module_path.relative_to(base).as_posix(), prefix, use_directory_urls)
-        sources.append(Source(locale, number, path.stem, path, rel, page, module, module_rel, url, key_md, images))
+        images = booklet_parts.images(page, "")[0] + booklet_parts.images(module, "", within=span)[0]
+        url = site_url.rstrip("/") + "/" + _page_url(module.path.relative_to(base).as_posix(), prefix, use_directory_urls)
+        sources.append(Source(locale, number, path.stem, path, relative(path, root), page, module, module_rel, url, key_md, images))
     sources.sort(key=lambda s: s.number)
-    return sources, errors
-
-
-def _images(page: Page, rel: str, within: tuple[int, int] | None = None) -> tuple[list[Path], list[SourceError]]:
-    found, errors = [], []
-    for src, line in page.images:
-        if within and not (within[0] <= line < within[1]):
-            continue
-        if re.match(r"^[a-z][a-z0-9+.-]*:", src, re.IGNORECASE) or src.startswith("/"):
-            errors.append(SourceError(rel, line, f"image '{src}' is not a file next to the page: booklets are built offline, "
-                                                 "so save the image under docs/ and link it with a relative path"))
-            continue
-        path = (page.path.parent / src.split("#")[0].split("?")[0]).resolve()
-        if not path.is_file():
-            errors.append(SourceError(rel, line, f"image '{src}' does not exist (looked for {path}): add the file or fix the path"))
-            continue
-        found.append(path)
-    return found, errors
-
+    return sources
 
 
 def _page_url(rel_md: str, prefix: str, use_directory_urls: bool) -> str:

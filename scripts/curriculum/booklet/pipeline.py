@@ -23,7 +23,6 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from ..errors import SourceError, report
 from ..indexes import labels
 from ..languages import languages
 from . import cache as cachemod
@@ -141,7 +140,6 @@ def plan(config, root: Path, cache_dir: Path | None = None) -> Plan | None:
     all_words = labels()
     store = cachemod.Cache(cache_dir or root / options.cache_dir)
     fonts = sorted(FONTS.glob("*.woff2"))
-    errors: list[SourceError] = []
     entries: list[Entry] = []
     jobs: list[Job] = []
     option_text = f"sheets={','.join(options.sheet_names)}"
@@ -167,9 +165,8 @@ def plan(config, root: Path, cache_dir: Path | None = None) -> Plan | None:
         words = all_words[lang.locale]
         ctx = H.Context(lang.locale, lang.name, words, lang.site_name, config.site_url, lang.prefix, rev, options.css_size,
                         bool(config.use_directory_urls), tuple(config.markdown_extensions), dict(config.mdx_configs))
-        sources, errs = H.collect(docs_dir, lang.locale, root, config.site_url, lang.prefix, bool(config.use_directory_urls))
-        errors += errs
-        if errs or not sources:
+        sources = H.collect(docs_dir, lang.locale, root, config.site_url, lang.prefix, bool(config.use_directory_urls))
+        if not sources:
             continue
         frags = [H.fragment(s, ctx, docs_dir) for s in sources]
         dates = []
@@ -184,13 +181,13 @@ def plan(config, root: Path, cache_dir: Path | None = None) -> Plan | None:
             H.guide_document(frags, ctx, max(dates), index_url), [i for f in frags for i in f.source.images])
         add(Entry("printing-guide", lang.locale, lang.prefix, PRINT_GUIDE, words["print_guide"], None, max(dates), ""),
             H.printing_guide_document(ctx, max(dates), index_url), [], max_pages=1)
-    if errors:
-        raise PluginError(report(errors))
     return Plan(options, store, entries, jobs, all_words)
 
 
-def prepare(config, root: Path, cache_dir: Path | None = None) -> Build | None:
-    """Every booklet PDF of the site in the cache, rendered if missing; what pages need to know."""
+def prepare(config, root: Path, cache_dir: Path | None = None, prune: bool = True) -> Build | None:
+    """Every booklet PDF of the site in the cache, rendered if missing; what pages need to know.
+    prune=False (under `mkdocs serve`, whose site_url is the local server's) keeps the entries
+    of other builds."""
     start = time.perf_counter()
     todo = plan(config, root, cache_dir)
     if todo is None:
@@ -210,7 +207,8 @@ def prepare(config, root: Path, cache_dir: Path | None = None) -> Build | None:
             e.pages, e.size = r.pages, pdf.stat().st_size
             store.put(e.digest, {"pages": e.pages, "size": e.size, "seconds": round(r.seconds, 3),
                                  "impose_seconds": round(r.impose_seconds, 3), "title": e.title, "locale": e.locale})
-    store.prune({e.digest for e in entries})
+    if prune:
+        store.prune({e.digest for e in entries})
     build = Build(todo.options, store, entries, todo.words, rendered=len(jobs), seconds=time.perf_counter() - start)
     where = store.folder.relative_to(root) if store.folder.is_relative_to(root) else store.folder
     log.info(f"Booklets: {len(entries)} PDFs, rendered {len(jobs)}, {len(entries) - len(jobs)} from the cache ({where}) in {build.seconds:.1f} s")

@@ -37,19 +37,23 @@ def expand(markdown: str, lang_dir: Path, page_dir: Path, locale: str, src: str,
         def link(p):
             return os.path.relpath(p.path, page_dir).replace(os.sep, "/")
 
+        def cell(value) -> str:
+            """A front-matter value inside a table cell: a '|' would end the cell."""
+            return " ".join(str(value).split()).replace("|", "\\|")
+
         if section == "modules":
             rows = [f"| {words['module']} | {words['title']} | {words['duration']} | {words['description']} |", "|---|---|---|---|"]
             for p in pages:
-                rows.append(f"| {p.meta.get('module')} | [{p.meta.get('title')}]({link(p)}) | {p.meta.get('duration_minutes')} {words['minutes']} | {p.meta.get('description')} |")
+                rows.append(f"| {p.meta.get('module')} | [{cell(p.meta.get('title'))}]({link(p)}) | {p.meta.get('duration_minutes')} {words['minutes']} | {cell(p.meta.get('description'))} |")
         elif section == "guides":
             rows = [f"| {words['title']} | {words['audience']} | {words['review_date']} |", "|---|---|---|"]
             for p in pages:
                 kind = words.get(p.meta.get("kind"), "")
-                rows.append(f"| [{p.meta.get('title')}]({link(p)}) ({kind}) | {', '.join(p.meta.get('audience', []))} | {p.meta.get('review_date')} |")
+                rows.append(f"| [{cell(p.meta.get('title'))}]({link(p)}) ({kind}) | {cell(', '.join(p.meta.get('audience', [])))} | {p.meta.get('review_date')} |")
         else:
             rows = [f"| {words['title']} | {words['description']} |", "|---|---|"]
             for p in pages:
-                rows.append(f"| [{p.meta.get('title')}]({link(p)}) | {p.meta.get('description')} |")
+                rows.append(f"| [{cell(p.meta.get('title'))}]({link(p)}) | {cell(p.meta.get('description'))} |")
         return "\n".join(rows)
 
     return MARKER.sub(table, markdown)

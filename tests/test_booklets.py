@@ -235,9 +235,10 @@ def whole_text(path: Path, page: int) -> str:
                           capture_output=True, text=True, check=True).stdout
 
 
-@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils is missing: run `make test`")
 @pytest.mark.parametrize("lang,stem,sheet", [("es", None, "a4"), ("en", None, "letter"), ("en", "complete-guide", "a4")])
 def test_imposed_sheets_hold_the_pages_in_saddle_stitch_order(built_site, lang, stem, sheet):
+    if not shutil.which("pdftotext"):
+        pytest.fail("poppler-utils (pdftotext) is missing: run `make test`, which installs it")
     out = built_site[0]
     stem = stem or sources(lang)[0].stem
     a6 = pdf_path(out, lang, stem)

@@ -5,7 +5,7 @@
   single  each booklet and complete guide rendered in one process by our pipeline (tagged
           PDF/UA, overflow check) and by a raw WeasyPrint call on the same HTML and stylesheet,
           per page
-  impose  the print-ready A4 and Letter sheets from the rendered PDFs (pypdf)
+  impose  the print-ready A4 and Letter sheets from the rendered PDFs (pikepdf)
 
 It uses a temporary cache, so it leaves .cache/booklets/ as it was.
 

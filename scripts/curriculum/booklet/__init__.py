@@ -3,8 +3,8 @@ imposed versions, built by WeasyPrint from docs/<lang>/booklets/NN-slug.md durin
 
     html.py      sources -> print HTML (booklet, complete guide, printing guide)
     booklet.css  the print stylesheet
-    render.py    HTML -> tagged PDF (WeasyPrint), with an overflow check after layout
-    impose.py    four pages to a sheet side, saddle-stitch order (pypdf)
+    render.py    HTML -> tagged PDF (WeasyPrint) and its imposed sheets, in worker processes
+    impose.py    four pages to a sheet side, saddle-stitch order (pikepdf)
     cache.py     .cache/booklets/, keyed by the sha256 of the inputs
     pipeline.py  prepare() before the pages, publish() after the build
     pages.py     the booklets index table and the download boxes on pages

@@ -4,7 +4,8 @@ mkdocs-static-i18n runs one nested build per extra language inside the default l
 on_post_build. `_depth` tells the outer build (checks before it, site-wide fixes after every
 language is built) from the nested ones. Booklet PDFs are rendered (or taken from the cache)
 before the outer build renders any page, so the booklets index can show their page counts and
-sizes, and are copied into the site once every language is built.
+sizes; each language's pass registers its PDFs as MkDocs files (on_files), which MkDocs copies
+and `--strict` link validation covers.
 """
 from __future__ import annotations
 
@@ -78,15 +79,14 @@ def on_post_build(config):
     search.split_index(site_dir, langs)
     alternates.split_sitemap(site_dir, config.site_url, langs)
     notfound.write(site_dir, config.site_url, _404, langs)
-    booklet.publish(_booklets, site_dir)
 
 
 def on_page_markdown(markdown, page, config, files):
     lang = of_url(languages(config), page.url)
     src = Path(page.file.abs_src_path)
     lang_dir = Path(config.docs_dir) / lang.locale
-    markdown = booklet.with_download(markdown, page.file.abs_src_path, page.url, _booklets)
-    tables = {"booklets": lambda: booklet.index_table(_booklets, lang.locale, page.url, src.parent)}
+    markdown = booklet.with_download(markdown, page.file.abs_src_path, page.file.src_uri, _booklets)
+    tables = {"booklets": lambda: booklet.index_table(_booklets, lang.locale, page.file.src_uri)}
     return indexes.expand(markdown, lang_dir, src.parent, lang.locale, src.relative_to(_project(config)).as_posix(), tables)
 
 
@@ -100,6 +100,14 @@ def on_serve(server, config, builder):
 def _project(config) -> Path:
     """The folder of mkdocs.yml: error messages name files relative to it."""
     return Path(config.config_file_path).resolve().parent
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen this language's files
+def on_files(files, config):
+    """This language's booklet PDFs, as MkDocs files."""
+    for file in booklet.files(_booklets, config, config.theme["language"]):
+        files.append(file)
+    return files
 
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has removed the language folders

@@ -1,8 +1,8 @@
 """The booklet build: sources -> HTML -> cached PDFs -> site.
 
-    prepare(config)   before any page is rendered (outer build's on_pre_build): checks every
-                      booklet source, renders what the cache lacks, returns a Build
-    publish(build)    after every language is built: copies the PDFs into site_dir
+    prepare(config)   before any page is rendered (outer build's on_pre_build): renders what
+                      the cache lacks, returns a Build
+    files(build)      each language's PDFs as MkDocs files (on_files), copied by MkDocs
     pages.py          what the booklets index and the module pages show
 
 Rendering before the pages means the booklets index can print each PDF's real page count and
@@ -15,13 +15,13 @@ import datetime as dt
 import logging
 import multiprocessing
 import os
-import shutil
 import subprocess
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
 from ..indexes import labels
 from ..languages import languages
@@ -56,13 +56,22 @@ class Entry:
     size: int = 0
     rendered: bool = False
 
+    def src_uri(self, sheet: str | None = None) -> str:
+        """Where the PDF sits among the language's files, as if it were a file of docs/:
+        es/booklets/04-x.pdf, en/booklets/print/04-x-a4.pdf. Pages link to it by this path."""
+        if self.kind == "printing-guide":
+            return f"{self.locale}/booklets/print/{self.slug}.pdf"
+        if sheet:
+            return f"{self.locale}/booklets/print/{self.slug}-{sheet}.pdf"
+        return f"{self.locale}/booklets/{self.slug}.pdf"
+
     def url(self, sheet: str | None = None) -> str:
         """Site-relative address: booklets/04-x.pdf, en/booklets/print/04-x-a4.pdf."""
-        if self.kind == "printing-guide":
-            return f"{self.prefix}booklets/print/{self.slug}.pdf"
-        if sheet:
-            return f"{self.prefix}booklets/print/{self.slug}-{sheet}.pdf"
-        return f"{self.prefix}booklets/{self.slug}.pdf"
+        return self.prefix + self.src_uri(sheet).split("/", 1)[1]
+
+    def versions(self, sheets: tuple[str, ...]) -> list[str | None]:
+        """None for the PDF itself, then each imposed sheet (the printing guide has none)."""
+        return [None] if self.kind == "printing-guide" else [None, *sheets]
 
 
 @dataclass
@@ -227,18 +236,16 @@ def _run(jobs: list[Job]) -> list[Result]:
         return list(pool.map(render, jobs))
 
 
-def publish(build: Build | None, site_dir: Path) -> int:
-    """Copy every PDF of this build into the site, at its stable address."""
+def files(build: Build | None, config, locale: str) -> list[File]:
+    """Every PDF of one language as a MkDocs file (as Material's social plugin registers its
+    cards): MkDocs copies it into the site and `--strict` validates every link to it."""
     if build is None:
-        return 0
-    count = 0
-    for e in build.entries:
-        targets = [(build.cache.pdf(e.digest), e.url())]
-        if e.kind != "printing-guide":
-            targets += [(build.cache.imposed(e.digest, s), e.url(s)) for s in build.options.sheet_names]
-        for src, url in targets:
-            out = site_dir / url
-            out.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(src, out)
-            count += 1
-    return count
+        return []
+    out = []
+    for e in build.of(locale):
+        for sheet in e.versions(build.options.sheet_names):
+            src = build.cache.imposed(e.digest, sheet) if sheet else build.cache.pdf(e.digest)
+            f = File.generated(config, e.src_uri(sheet), abs_src_path=str(src))
+            f.dest_uri = e.url(sheet)
+            out.append(f)
+    return out

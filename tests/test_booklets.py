@@ -380,3 +380,16 @@ def test_a_long_address_in_a_table_wraps_inside_the_page(tiny_site):
     assert any("fiscalia" in w for w, _ in words)
     outside = [(w, x) for w, x in words if x > right_margin + 1]
     assert not outside, f"past the right margin ({right_margin:.0f} pt): {outside}"
+
+
+def test_links_to_the_pdfs_are_validated_by_mkdocs(tiny_site):
+    """The PDFs are MkDocs files: a page may link to one, and --strict rejects a link to none."""
+    page = ("---\ntitle: Home\ndescription: Home page of a minimal test site.\n---\n\n# Home\n\n"
+                                 "## Victim protection { #victim-protection }\n\n"
+                                 "[Booklet](booklets/01-trafficking.pdf), [A4](booklets/print/01-trafficking-a4.pdf), "
+                                 "[missing](booklets/09-missing.pdf).\n")
+    site = with_booklets(tiny_site).write({"en/index.md": page})
+    output = site.fails_with("booklets/09-missing.pdf")
+    assert "01-trafficking.pdf" not in output.split("Aborted")[-1] and "01-trafficking-a4.pdf" not in output
+    site.write({"en/index.md": page.replace(", [missing](booklets/09-missing.pdf)", "")})
+    rendered(site.build())

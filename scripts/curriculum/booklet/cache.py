@@ -40,11 +40,11 @@ def _python_digest() -> str:
 
 
 def code_digest() -> str:
-    """The code (as loaded) and the stylesheet (as on disk now, re-read on every build)."""
+    """The code (as loaded), the stylesheet and the templates (as on disk now, re-read on every build)."""
     h = hashlib.sha256(_python_digest().encode())
     from .render import FONTS_CSS
 
-    for path in [*sorted(PACKAGE.glob("*.css")), FONTS_CSS]:
+    for path in [*sorted(PACKAGE.glob("*.css")), *sorted((PACKAGE / "templates").iterdir()), FONTS_CSS]:
         h.update(path.name.encode() + b"\0" + file_digest(path).encode())
     return h.hexdigest()
 

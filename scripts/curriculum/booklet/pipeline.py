@@ -26,7 +26,7 @@ from mkdocs.structure.files import File
 from ..indexes import labels
 from ..languages import languages
 from . import cache as cachemod
-from . import html as H
+from . import documents, paper, sources as sourcesmod
 from .options import SHEETS_PT, BookletOptions
 from .render import Job, Result, render
 
@@ -172,24 +172,27 @@ def plan(config, root: Path, cache_dir: Path | None = None) -> Plan | None:
         if lang.locale not in all_words:
             raise PluginError(f"data/labels.yml has no '{lang.locale}' section, which the booklets need: copy the 'en' section and translate it")
         words = all_words[lang.locale]
-        ctx = H.Context(lang.locale, lang.name, words, lang.site_name, config.site_url, lang.prefix, rev, options.css_size,
-                        bool(config.use_directory_urls), tuple(config.markdown_extensions), dict(config.mdx_configs))
-        sources = H.collect(docs_dir, lang.locale, root, config.site_url, lang.prefix, bool(config.use_directory_urls))
+        site = paper.Site(config.site_url, lang.prefix, docs_dir / lang.locale, bool(config.use_directory_urls),
+                          tuple(config.markdown_extensions), dict(config.mdx_configs))
+        ctx = documents.Context(lang.locale, lang.name, words, lang.site_name, None if rev == "unversioned" else rev,
+                                options.css_size, site)
+        sources = sourcesmod.collect(docs_dir, lang.locale, root, config.site_url, lang.prefix, bool(config.use_directory_urls))
         if not sources:
             continue
-        frags = [H.fragment(s, ctx, docs_dir) for s in sources]
+        frags = [paper.fragment(s, site) for s in sources]
+        chapters = [paper.fragment(s, site, baselevel=2) for s in sources]
         dates = []
         for f in frags:
             s = f.source
             dates.append(date_of([s.path, s.module.path]))
             add(Entry("booklet", lang.locale, lang.prefix, s.slug, s.title, s.number, dates[-1], "", s.path.resolve(), s.module.path.resolve()),
-                H.booklet_document(f, ctx, dates[-1]), s.images)
-        index_url = config.site_url.rstrip("/") + "/" + lang.prefix + "booklets/"
+                documents.booklet_document(f, ctx, dates[-1]), s.images)
+        index_url = sourcesmod.page_url(config.site_url, lang.prefix, "booklets/index.md", bool(config.use_directory_urls))
         add(Entry("guide", lang.locale, lang.prefix, GUIDE, words["complete_guide"], None, max(dates), "",
                   numbers=[f.source.number for f in frags]),
-            H.guide_document(frags, ctx, max(dates), index_url), [i for f in frags for i in f.source.images])
+            documents.guide_document(chapters, ctx, max(dates), index_url), [i for f in frags for i in f.source.images])
         add(Entry("printing-guide", lang.locale, lang.prefix, PRINT_GUIDE, words["print_guide"], None, max(dates), ""),
-            H.printing_guide_document(ctx, max(dates), index_url), [], max_pages=1)
+            documents.printing_guide_document(ctx, max(dates), index_url), [], max_pages=1)
     return Plan(options, store, entries, jobs, all_words)
 
 

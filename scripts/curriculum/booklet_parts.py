@@ -1,5 +1,6 @@
-"""A booklet source page is well formed: named like its module, one booklet per module, the
-module exists and has key messages, a title for the cover, the parts of data/booklet-parts.yml
+"""A booklet source page is well formed (the check behind `make check` and the build).
+
+Named like its module, one booklet per module, the module exists and has key messages, a title for the cover, the parts of data/booklet-parts.yml
 in order, short enough for a pocket page, its images on disk, nothing for trainers only.
 
 Run by `python -m curriculum check` and the build (checks.py), before any booklet is rendered.

@@ -1,5 +1,6 @@
-"""The source checks, a registry of named checks over docs/<lang>/ that the build
-(scripts/mkdocs_hooks.py) and `python -m curriculum check` both run.
+"""The source checks: a registry of named checks over docs/<lang>/, run by the build and the CLI.
+
+scripts/mkdocs_hooks.py and `python -m curriculum check` both call run().
 
 A check is a function of the parsed Sources returning SourceErrors; register one with
 @check("name") and every caller runs it, timed, in registration order.

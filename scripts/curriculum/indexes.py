@@ -1,13 +1,14 @@
-"""Section indexes computed from front matter: `<!-- curriculum:list modules -->` in a page
-becomes a table of what exists in that section, so an index never lists a page twice or
+"""Section indexes computed from front matter.
+
+`<!-- curriculum:list modules -->` in a page becomes a table of what exists in that section, so an index never lists a page twice or
 misses one."""
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
 
 from . import data
 from .source import parse
@@ -35,7 +36,7 @@ def expand(markdown: str, lang_dir: Path, page_dir: Path, locale: str, src: str,
         if not pages:
             return f"*{words['none_yet']}*"
         def link(p):
-            return os.path.relpath(p.path, page_dir).replace(os.sep, "/")
+            return get_relative_url(p.path.relative_to(lang_dir).as_posix(), page_dir.relative_to(lang_dir).as_posix() + "/")
 
         def cell(value) -> str:
             """A front-matter value inside a table cell: a '|' would end the cell."""

@@ -1,5 +1,7 @@
-"""A module page has every part of the trainer's manual, in order, and enough of each
-(data/module-parts.yml); no two module pages of a language share a number."""
+"""A module page has every part of the trainer's manual, in order, and enough of each.
+
+The parts are declared in data/module-parts.yml; no two module pages of a language share a number.
+"""
 from __future__ import annotations
 
 import re

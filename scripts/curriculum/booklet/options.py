@@ -1,4 +1,4 @@
-"""The `extra.booklets` options of mkdocs.yml, typed and validated as a MkDocs Config:
+"""The `extra.booklets` options of mkdocs.yml, typed and validated as a MkDocs Config.
 
     extra:
       booklets:

@@ -1,5 +1,6 @@
-"""What the site's pages show of the booklets: the booklets index table and a download box on
-each module page and booklet page. Links to the PDFs are Markdown links to their files (see
+"""What the site's pages show of the booklets: the index table and the download boxes.
+
+The booklets index lists every PDF; each module page and booklet page gets a download box. Links to the PDFs are Markdown links to their files (see
 pipeline.files), relative to the page's source file, so MkDocs validates and rewrites them."""
 from __future__ import annotations
 

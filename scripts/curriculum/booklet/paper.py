@@ -1,5 +1,6 @@
-"""Booklet Markdown -> HTML for paper, with the site's own Markdown extensions and a
-Treeprocessor: the title heading leaves the body (it goes on the cover), ids get the booklet's
+"""Booklet Markdown -> HTML for paper (a Markdown Treeprocessor).
+
+Rendered with the site's own Markdown extensions, plus a Treeprocessor: the title heading leaves the body (it goes on the cover), ids get the booklet's
 prefix, links lead to the site online, images to their files. Headings come from toc_tokens.
 """
 from __future__ import annotations

@@ -1,5 +1,6 @@
-"""HTML -> tagged PDF with WeasyPrint (and its imposed sheets), in worker processes: a Job in,
-a Result out, both plain data. WeasyPrint's warnings (a dropped image, an unknown CSS rule)
+"""HTML -> tagged PDF with WeasyPrint, and its imposed sheets.
+
+Runs in worker processes: a Job in, a Result out, both plain data. WeasyPrint's warnings (a dropped image, an unknown CSS rule)
 fail the build; booklet.css keeps content inside the page (long words wrap, images shrink).
 """
 from __future__ import annotations

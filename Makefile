@@ -35,7 +35,7 @@ build: $(VENV)/.build-installed
 	@bash scripts/install-system-deps.sh build
 	$(VENV)/bin/mkdocs build --strict
 
-## check: the source checks alone (front matter, parity, session plans), fast
+## check: the source checks alone (the registry in scripts/curriculum/checks.py), fast
 check: $(VENV)/.build-installed
 	$(PY) -m curriculum check
 

@@ -16,7 +16,7 @@ from mkdocs.plugins import event_priority
 
 from curriculum import DATA, alternates, booklet, checks, indexes, navigation, notfound, search
 from curriculum.config import load as load_options
-from curriculum.errors import report
+from curriculum.errors import relative, report
 from curriculum.languages import languages, of_url
 
 _depth = 0
@@ -87,7 +87,7 @@ def on_page_markdown(markdown, page, config, files):
     lang_dir = Path(config.docs_dir) / lang.locale
     markdown = booklet.with_download(markdown, page.file.abs_src_path, page.file.src_uri, _booklets)
     tables = {"booklets": lambda: booklet.index_table(_booklets, lang.locale, page.file.src_uri)}
-    return indexes.expand(markdown, lang_dir, src.parent, lang.locale, src.relative_to(_project(config)).as_posix(), tables)
+    return indexes.expand(markdown, lang_dir, src.parent, lang.locale, relative(src, _project(config)), tables)
 
 
 def on_serve(server, config, builder):

@@ -135,7 +135,7 @@ class Plan:
 
 
 def plan(config, root: Path, cache_dir: Path | None = None) -> Plan | None:
-    """Check every booklet source, make every document's HTML, and see what the cache lacks."""
+    """Make every document's HTML (booklets, complete guides, printing guides) and see what the cache lacks."""
     from ..config import load
 
     options = load(config).booklets
@@ -156,7 +156,7 @@ def plan(config, root: Path, cache_dir: Path | None = None) -> Plan | None:
     def add(entry: Entry, html: str, files: list[Path], max_pages: int | None = None):
         entry.digest = cachemod.key(html, [*fonts, *files], option_text)
         entries.append(entry)
-        sheets = () if entry.kind == "printing-guide" else options.sheet_names
+        sheets = [s for s in entry.versions(options.sheet_names) if s]
         meta = store.get(entry.digest, sheets)
         if meta:
             entry.pages, entry.size = meta["pages"], meta["size"]

@@ -82,7 +82,7 @@ def with_download(markdown: str, abs_src_path: str, page_src: str, build: Build 
     if entry is None:
         return markdown
     box = download_admonition(build, entry, page_src)
-    return insert(markdown, box, "at-a-glance" if Path(abs_src_path).resolve() == entry.module else None)
+    return insert(markdown, box, "at-a-glance" if Path(abs_src_path).resolve() == entry.parent else None)
 
 
 def insert(markdown: str, block: str, section_id: str | None) -> str:

@@ -105,8 +105,8 @@ def fragment(src: Source, site: Site, baselevel: int = 1) -> Fragment:
     prefix = f"b{src.number:02d}"
     body_md = "\n".join(src.page.lines[src.page.body_start - 1:])
     body, toc = render(body_md, src.path, site, prefix, drop_title=True, baselevel=baselevel)
-    key, key_toc = render(src.key_messages_md, src.module.path, site, prefix, baselevel=baselevel)
+    key, key_toc = render(src.lead_md, src.parent.path, site, prefix, baselevel=baselevel)
     title = toc[0] if toc else {"html": src.title, "name": src.title, "children": []}
     sections = [(f"{prefix}-{t['id']}", t["name"]) for t in [*key_toc, *title["children"]]]
-    key = f'<section class="key-messages" data-source="{src.module_rel}">\n{key}\n</section>'
+    key = f'<section class="key-messages" data-source="{src.parent_rel}">\n{key}\n</section>'
     return Fragment(src, title["html"], html.unescape(title["name"]), key + "\n" + body, sections)

@@ -50,7 +50,7 @@ class Entry:
     date: str
     digest: str
     source: Path | None = None  # the booklet's Markdown page
-    module: Path | None = None  # the module page it belongs to
+    parent: Path | None = None  # the page it belongs to (its module)
     numbers: list[int] = field(default_factory=list)  # modules in the complete guide
     pages: int = 0
     size: int = 0
@@ -87,10 +87,10 @@ class Build:
         return [e for e in self.entries if e.locale == locale and (kind is None or e.kind == kind)]
 
     def for_page(self, abs_src_path: str) -> Entry | None:
-        """The booklet of a module page or of a booklet source page."""
+        """The booklet of a page it belongs to (a module) or of its own source page."""
         path = Path(abs_src_path).resolve()
         for e in self.entries:
-            if e.kind == "booklet" and path in (e.source, e.module):
+            if e.kind == "booklet" and path in (e.source, e.parent):
                 return e
         return None
 
@@ -184,8 +184,8 @@ def plan(config, root: Path, cache_dir: Path | None = None) -> Plan | None:
         dates = []
         for f in frags:
             s = f.source
-            dates.append(date_of([s.path, s.module.path]))
-            add(Entry("booklet", lang.locale, lang.prefix, s.slug, s.title, s.number, dates[-1], "", s.path.resolve(), s.module.path.resolve()),
+            dates.append(date_of([s.path, s.parent.path]))
+            add(Entry("booklet", lang.locale, lang.prefix, s.slug, s.title, s.number, dates[-1], "", s.path.resolve(), s.parent.path.resolve()),
                 documents.booklet_document(f, ctx, dates[-1]), s.images)
         index_url = sourcesmod.page_url(config.site_url, lang.prefix, "booklets/index.md", bool(config.use_directory_urls))
         add(Entry("guide", lang.locale, lang.prefix, GUIDE, words["complete_guide"], None, max(dates), "",

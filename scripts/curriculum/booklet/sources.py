@@ -1,8 +1,9 @@
 """Collect the booklet sources of one language: each booklet page with the page it belongs to.
 
-A booklet is docs/<lang>/booklets/NN-slug.md (front matter `booklet: N`) plus the key messages
-section of the module page with that number. checks.py has validated them before the build.
-Another kind of page (a protocol, say) becomes a booklet by giving a Source of its own.
+A module booklet is docs/<lang>/booklets/NN-slug.md (front matter `booklet: N`) plus the key
+messages section of the module page with that number; checks.py has validated them before the
+build. Nothing after collection knows about modules but the labels: another kind of page (a
+protocol guide, say) gets booklets by a collector that returns Sources with its own parent.
 """
 from __future__ import annotations
 
@@ -26,10 +27,10 @@ class Source:
     path: Path
     rel: str  # relative to the project root, for messages
     page: Page
-    module: Page
-    module_rel: str
-    module_url: str  # the module's page online, for the QR code
-    key_messages_md: str  # printed before the booklet's own sections
+    parent: Page  # the page it belongs to: the module with its number
+    parent_rel: str
+    parent_url: str  # the parent's page online, for the QR code
+    lead_md: str  # printed before the booklet's own sections: the module's key messages
     images: list[Path] = field(default_factory=list)  # every image file it prints
 
     @property

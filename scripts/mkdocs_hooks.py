@@ -22,9 +22,7 @@ from curriculum.languages import languages, of_url
 _depth = 0
 _404: dict[str, str] = {}
 _booklets: booklet.Build | None = None
-
-
-_serve = False
+_serve = False  # `mkdocs serve` (from on_startup): its site_url is the local server's
 
 
 def on_startup(command, dirty):
@@ -91,7 +89,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_serve(server, config, builder):
-    """Rebuild when data/*.yml or the booklet stylesheet change, not only docs/."""
+    """Rebuild when data/*.yml, the booklet stylesheet or its templates change, not only docs/."""
     for path in (DATA, *booklet.WATCH):
         server.watch(str(path))
     return server

@@ -5,7 +5,6 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 export NO_MKDOCS_2_WARNING ?= 1
-export PYTHONPATH := $(CURDIR)/scripts
 
 .PHONY: serve build test check bench constraints clean
 
@@ -14,12 +13,16 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 
-$(VENV)/.build-installed: requirements.txt constraints.txt | $(PY)
+# The `curriculum` package (pyproject.toml) is installed editable: the hooks, the CLI and the
+# tests import it with no path set up.
+$(VENV)/.build-installed: requirements.txt constraints.txt pyproject.toml | $(PY)
 	$(PIP) install --quiet -r requirements.txt -c constraints.txt
+	$(PIP) install --quiet --editable . -c constraints.txt
 	@touch $@
 
-$(VENV)/.dev-installed: requirements-dev.txt requirements.txt constraints.txt | $(PY)
+$(VENV)/.dev-installed: requirements-dev.txt requirements.txt constraints.txt pyproject.toml | $(PY)
 	$(PIP) install --quiet -r requirements-dev.txt -c constraints.txt
+	$(PIP) install --quiet --editable . -c constraints.txt
 	@touch $@ $(VENV)/.build-installed
 
 ## serve: install (first time), build the whole site with booklets, serve it on http://127.0.0.1:8000/
@@ -32,21 +35,21 @@ build: $(VENV)/.build-installed
 	@bash scripts/install-system-deps.sh build
 	$(VENV)/bin/mkdocs build --strict
 
-## check: the source checks alone (front matter, parity, session plans), fast
+## check: the source checks alone (the registry in scripts/curriculum/checks.py), fast
 check: $(VENV)/.build-installed
 	$(PY) -m curriculum check
 
 ## test: install what the tests need (Debian's chromium and poppler-utils if missing), run them all
 test: $(VENV)/.dev-installed
 	@bash scripts/install-system-deps.sh test
-	$(PY) -m pytest -n 2 tests
+	$(PY) -m pytest -n 2
 
 ## bench: booklet and build timings (not a test)
 bench: $(VENV)/.dev-installed
 	$(PY) scripts/bench.py booklets
 
 constraints: $(VENV)/.dev-installed
-	( echo '# Every package the build and the checks install, pinned (pip install -c constraints.txt). Regenerate with `make constraints`.'; $(PIP) freeze ) > constraints.txt
+	( echo '# Every package the build and the checks install, pinned (pip install -c constraints.txt). Regenerate with `make constraints`.'; $(PIP) freeze --exclude-editable ) > constraints.txt
 
 clean:
 	rm -rf site .cache

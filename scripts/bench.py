@@ -3,9 +3,9 @@
   cold    every booklet PDF rendered into an empty cache (2 worker processes, as the build does)
   warm    the same again with nothing changed: must render 0
   single  each booklet and complete guide rendered in one process by our pipeline (tagged
-          PDF/UA, overflow check) and by a raw WeasyPrint call on the same HTML and stylesheet,
+          PDF/UA) and by a raw WeasyPrint call on the same HTML and stylesheet,
           per page
-  impose  the print-ready A4 and Letter sheets from the rendered PDFs (pypdf)
+  impose  the print-ready A4 and Letter sheets from the rendered PDFs (pikepdf)
 
 It uses a temporary cache, so it leaves .cache/booklets/ as it was.
 
@@ -23,7 +23,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
 
 
 def load_config():
@@ -96,7 +95,7 @@ def booklets() -> int:
         per_page = f"{1000 * seconds / npages:8.0f}" if npages else f"{'-':>8}"
         print(f"{name:34} {count:5d} {rendered:9d} {npages:6d} {seconds:8.2f} {per_page}")
     print()
-    print(f"our pipeline / raw WeasyPrint: {ours_s / raw_s:.2f}x (tags, PDF/UA metadata, overflow check)")
+    print(f"our pipeline / raw WeasyPrint: {ours_s / raw_s:.2f}x (tags, PDF/UA metadata)")
     print(f"sizes: {min(sizes) / 1000:.0f}-{max(sizes) / 1000:.0f} KB; largest {largest.url()} "
           f"{largest.size / 1000:.0f} KB, {largest_pages} pages (limit 1500 KB)")
     if warm.rendered:

@@ -4,7 +4,8 @@ mkdocs-static-i18n runs one nested build per extra language inside the default l
 on_post_build. `_depth` tells the outer build (checks before it, site-wide fixes after every
 language is built) from the nested ones. Booklet PDFs are rendered (or taken from the cache)
 before the outer build renders any page, so the booklets index can show their page counts and
-sizes, and are copied into the site once every language is built.
+sizes; each language's pass registers its PDFs as MkDocs files (on_files), which MkDocs copies
+and `--strict` link validation covers.
 """
 from __future__ import annotations
 
@@ -13,18 +14,22 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from curriculum import alternates, booklet, checks, indexes, navigation, notfound, search
-from curriculum.errors import report
+from curriculum import DATA, alternates, booklet, checks, indexes, navigation, notfound, search
+from curriculum.config import load as load_options
+from curriculum.errors import relative, report
 from curriculum.languages import languages, of_url
 
 _depth = 0
 _404: dict[str, str] = {}
 _booklets: booklet.Build | None = None
+_serve = False  # `mkdocs serve` (from on_startup): its site_url is the local server's
 
 
 def on_startup(command, dirty):
-    global _depth
+    """`mkdocs serve` or `mkdocs build` (as Material's plugins tell them apart)."""
+    global _depth, _serve
     _depth = 0
+    _serve = command == "serve"
 
 
 def on_build_error(error):
@@ -38,10 +43,10 @@ def on_pre_build(config):
     if _depth == 1:
         _404.clear()
         langs = [lang.locale for lang in languages(config)]
-        errors = checks.run(Path(config.docs_dir), langs, _project(config))
+        errors = checks.errors(checks.run(Path(config.docs_dir), langs, _project(config), build_only=True))
         if errors:
             raise PluginError(report(errors))
-        _booklets = booklet.prepare(config, _project(config))
+        _booklets = booklet.prepare(config, _project(config), prune=not _serve)
 
 
 def on_post_page(output, page, config):
@@ -72,21 +77,21 @@ def on_post_build(config):
     search.split_index(site_dir, langs)
     alternates.split_sitemap(site_dir, config.site_url, langs)
     notfound.write(site_dir, config.site_url, _404, langs)
-    booklet.publish(_booklets, site_dir)
 
 
 def on_page_markdown(markdown, page, config, files):
     lang = of_url(languages(config), page.url)
     src = Path(page.file.abs_src_path)
     lang_dir = Path(config.docs_dir) / lang.locale
-    markdown = booklet.with_download(markdown, page.file.abs_src_path, page.url, _booklets)
-    tables = {"booklets": lambda: booklet.index_table(_booklets, lang.locale, page.url, src.parent)}
-    return indexes.expand(markdown, lang_dir, src.parent, lang.locale, src.relative_to(_project(config)).as_posix(), tables)
+    markdown = booklet.with_download(markdown, page.file.abs_src_path, page.file.src_uri, _booklets)
+    tables = {"booklets": lambda: booklet.index_table(_booklets, lang.locale, page.file.src_uri)}
+    return indexes.expand(markdown, lang_dir, src.parent, lang.locale, relative(src, _project(config)), tables)
 
 
 def on_serve(server, config, builder):
-    for path in booklet.WATCH:
-        server.watch(path)
+    """Rebuild when data/*.yml, the booklet stylesheet or its templates change, not only docs/."""
+    for path in (DATA, *booklet.WATCH):
+        server.watch(str(path))
     return server
 
 
@@ -95,6 +100,14 @@ def _project(config) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen this language's files
+def on_files(files, config):
+    """This language's booklet PDFs, as MkDocs files."""
+    for file in booklet.files(_booklets, config, config.theme["language"]):
+        files.append(file)
+    return files
+
+
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has removed the language folders
 def on_nav(nav, config, files):
-    return navigation.order(nav, config.extra.get("nav_order", []))
+    return navigation.order(nav, load_options(config).nav_order)

@@ -1,6 +1,7 @@
 """Shared fixtures: tiny bilingual sites in tmp_path, and the real site built and served once."""
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
 import os
@@ -11,24 +12,30 @@ import threading
 from pathlib import Path
 
 import pytest
+import yaml
 
 REPO = Path(__file__).resolve().parents[1]
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
-def _env(site_url: str | None = None) -> dict:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO / "scripts")}
+SITE_URL = "http://127.0.0.1:8000/"  # fixed: it enters the booklet cache key
+
+
+def _env(site_url: str | None = None, cache: Path | None = None) -> dict:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if site_url:
         env["SITE_URL"] = site_url
+    if cache:
+        env["BOOKLET_CACHE"] = str(cache)
     return env
 
 
-def site_config(root: Path) -> str:
-    """The real mkdocs.yml, pointed at a tiny docs tree and our hooks and overrides."""
-    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace("custom_dir: overrides", f"custom_dir: {REPO / 'overrides'}")
-    text = text.replace("  - scripts/mkdocs_hooks.py", f"  - {REPO / 'scripts' / 'mkdocs_hooks.py'}")
-    return text
+def site_config(**options) -> str:
+    """A mkdocs.yml that inherits the real one, with our hooks and overrides by absolute path,
+    and `options` on top (MkDocs merges mappings such as extra.booklets key by key)."""
+    config = {"INHERIT": str(REPO / "mkdocs.yml"), "hooks": [str(REPO / "scripts" / "mkdocs_hooks.py")],
+              "theme": {"custom_dir": str(REPO / "overrides")}, **options}
+    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
 
 
 MINIMAL = {
@@ -59,8 +66,9 @@ Texto.
 
 | {plan_header} |
 |---|---|---|---|
-| Apertura | 20 | Plenario | Proyector |
-| Caso | 40 | Grupos | Hojas |
+| Apertura y presentaciones | 20 | Plenario | Proyector |
+| Caso | 30 | Grupos | Hojas |
+| Cierre y evaluación | 10 | Individual | Formulario |
 
 ## Contenido {{ #content }}
 
@@ -78,6 +86,13 @@ Texto.
 ## Evaluación {{ #knowledge-check }}
 
 1. ¿Pregunta?
+2. ¿Pregunta?
+3. ¿Pregunta?
+4. ¿Pregunta?
+5. ¿Pregunta?
+6. ¿Pregunta?
+7. ¿Pregunta?
+8. ¿Pregunta?
 
 ??? trainer-only "Clave de respuestas"
     1. Respuesta.
@@ -85,6 +100,10 @@ Texto.
 ## Mensajes clave {{ #key-messages }}
 
 - {key_message}
+- Segundo mensaje.
+- Tercer mensaje.
+- Cuarto mensaje.
+- Quinto mensaje.
 
 ## Lecturas {{ #further-reading }}
 
@@ -101,11 +120,57 @@ def tiny_module(number: int, lang: str, title: str, key_message: str = "Mensaje.
                           plan_header=PLAN_HEADER[lang], key_message=key_message)
 
 
+# A booklet source that passes every check (module 1), in both languages.
+BOOKLET = {"es": """---
+booklet: 1
+title: "Cuadernillo de prueba"
+description: "Cuadernillo de bolsillo de prueba para el puesto de control."
+---
+
+# Trata o tráfico
+
+## Definiciones clave { #key-definitions }
+
+**Trata.** Acción + medio + fin.
+
+## Indicadores { #indicators }
+
+- [ ] Otra persona tiene su pasaporte.
+
+## Qué hacer { #what-to-do }
+
+1. Separe a la persona.
+
+## Nunca { #never }
+
+- Nunca la trate como infractora.
+
+## Contactos de derivación { #referral-contacts }
+
+| Institución | Contacto |
+|---|---|
+| Fiscalía | |
+
+## Base legal { #legal-basis }
+
+- Protocolo, art. 3.
+"""}
+BOOKLET["en"] = (BOOKLET["es"].replace('title: "Cuadernillo de prueba"', 'title: "Test booklet"')
+                 .replace("Cuadernillo de bolsillo de prueba para el puesto de control.", "A test pocket booklet for the checkpoint, short.")
+                 .replace("# Trata o tráfico", "# Trafficking or smuggling")
+                 .replace("1. Separe a la persona.", "1. Separate the person."))
+
+
+
 class TinySite:
     def __init__(self, root: Path):
         self.root = root
-        (root / "mkdocs.yml").write_text(site_config(root), encoding="utf-8")
+        self.configure()
         self.write(MINIMAL)
+
+    def configure(self, **options) -> "TinySite":
+        (self.root / "mkdocs.yml").write_text(site_config(**options), encoding="utf-8")
+        return self
 
     def write(self, files: dict[str, str]) -> "TinySite":
         for rel, text in files.items():
@@ -160,24 +225,30 @@ class PagesHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
-    """The real site, built once with --strict into a temporary folder, and its address."""
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/"
+    """The real site, built once with --strict into a temporary folder, at a fixed SITE_URL
+    and with a booklet cache that the test workers of this run share (under pytest's temporary
+    folder, not the developer's .cache/): the first worker renders, the others wait and copy."""
     out = tmp_path_factory.mktemp("site")
-    result = subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(out)], cwd=REPO,
-                            env=_env(url), capture_output=True, text=True, timeout=1800)
+    shared = tmp_path_factory.getbasetemp().parent if os.environ.get("PYTEST_XDIST_WORKER") else tmp_path_factory.getbasetemp()
+    cache = shared / "booklet-cache"
+    cache.mkdir(exist_ok=True)
+    with open(shared / "booklet-cache.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        result = subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(out)], cwd=REPO,
+                                env=_env(SITE_URL, cache), capture_output=True, text=True, timeout=1800)
     assert result.returncode == 0, result.stdout + result.stderr
-    return out, url, port, result
+    return out, SITE_URL, free_port(), result
 
 
 @pytest.fixture(scope="session")
 def served_site(built_site):
-    out, url, port, _ = built_site
+    """The built site served on a free port (its SITE_URL stays the fixed one)."""
+    out, _, port, _ = built_site
     handler = functools.partial(PagesHandler, directory=str(out))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield url
+    yield f"http://127.0.0.1:{port}/"
     server.shutdown()
 
 

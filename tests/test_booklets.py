@@ -11,7 +11,7 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
-from conftest import tiny_module
+from conftest import BOOKLET, tiny_module
 
 from curriculum.booklet.impose import logical_order, sheet_layout
 from curriculum.booklet.options import SHEETS_PT
@@ -235,9 +235,10 @@ def whole_text(path: Path, page: int) -> str:
                           capture_output=True, text=True, check=True).stdout
 
 
-@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils is missing: run `make test`")
 @pytest.mark.parametrize("lang,stem,sheet", [("es", None, "a4"), ("en", None, "letter"), ("en", "complete-guide", "a4")])
 def test_imposed_sheets_hold_the_pages_in_saddle_stitch_order(built_site, lang, stem, sheet):
+    if not shutil.which("pdftotext"):
+        pytest.fail("poppler-utils (pdftotext) is missing: run `make test`, which installs it")
     out = built_site[0]
     stem = stem or sources(lang)[0].stem
     a6 = pdf_path(out, lang, stem)
@@ -307,45 +308,6 @@ def test_printing_guide_is_one_page_in_each_language(built_site):
 MODULE = {"es": tiny_module(1, "es", "Trata y tráfico", "La trata no necesita frontera."),
           "en": tiny_module(1, "en", "Trafficking and smuggling", "Trafficking needs no border.")}
 
-BOOKLET = {"es": """---
-booklet: 1
-title: "Cuadernillo de prueba"
-description: "Cuadernillo de bolsillo de prueba para el puesto de control."
----
-
-# Trata o tráfico
-
-## Definiciones clave { #key-definitions }
-
-**Trata.** Acción + medio + fin.
-
-## Indicadores { #indicators }
-
-- [ ] Otra persona tiene su pasaporte.
-
-## Qué hacer { #what-to-do }
-
-1. Separe a la persona.
-
-## Nunca { #never }
-
-- Nunca la trate como infractora.
-
-## Contactos de derivación { #referral-contacts }
-
-| Institución | Contacto |
-|---|---|
-| Fiscalía | |
-
-## Base legal { #legal-basis }
-
-- Protocolo, art. 3.
-"""}
-BOOKLET["en"] = (BOOKLET["es"].replace('title: "Cuadernillo de prueba"', 'title: "Test booklet"')
-                 .replace("Cuadernillo de bolsillo de prueba para el puesto de control.", "A test pocket booklet for the checkpoint, short.")
-                 .replace("# Trata o tráfico", "# Trafficking or smuggling"))
-
-
 def with_booklets(site, es_booklet=None, en_booklet=None):
     return site.write({
         "es/modules/01-trafficking.md": MODULE["es"], "en/modules/01-trafficking.md": MODULE["en"],
@@ -359,12 +321,6 @@ def rendered(result) -> int:
     m = re.search(r"Booklets: \d+ PDFs, rendered (\d+)", output)
     assert m, output
     return int(m.group(1))
-
-
-def set_booklet_options(site, options: str):
-    config = site.root / "mkdocs.yml"
-    text = re.sub(r"  booklets:.*\n(    .*\n)*", "", config.read_text(encoding="utf-8"))
-    config.write_text(text.replace("extra:\n", f"extra:\n  booklets: {options}\n", 1), encoding="utf-8")
 
 
 def test_cache_skips_unchanged_booklets_and_renders_a_changed_one(tiny_site):
@@ -386,14 +342,14 @@ def test_cache_skips_unchanged_booklets_and_renders_a_changed_one(tiny_site):
 
 def test_page_size_comes_from_mkdocs_yml(tiny_site):
     site = with_booklets(tiny_site)
-    set_booklet_options(site, '{page_size: "100mm 150mm", sheets: [A4]}')
+    site.configure(extra={"booklets": {"page_size": "100mm 150mm", "sheets": ["A4"]}})
     assert rendered(site.build()) == 6
     out = site.root / "site"
     page = PdfReader(out / "booklets" / "01-trafficking.pdf").pages[0]
     assert round(float(page.mediabox.width) / MM) == 100 and round(float(page.mediabox.height) / MM) == 150
     assert (out / "booklets" / "print" / "01-trafficking-a4.pdf").exists()
     assert not (out / "booklets" / "print" / "01-trafficking-letter.pdf").exists()
-    set_booklet_options(site, "{page_size: A7}")
+    site.configure(extra={"booklets": {"page_size": "A7"}})
     assert rendered(site.build()) == 6
     page = PdfReader(out / "en" / "booklets" / "01-trafficking.pdf").pages[0]
     assert round(float(page.mediabox.width) / MM) == 74 and round(float(page.mediabox.height) / MM) == 105
@@ -407,26 +363,33 @@ def test_booklet_for_an_unknown_module(tiny_site, number, needle):
     site.fails_with("docs/es/booklets/01-trafficking.md", needle)
 
 
-def test_missing_image_in_a_booklet(tiny_site):
-    site = with_booklets(tiny_site, *(BOOKLET[lang].replace("**Trata.**", "![Mapa](mapa.png)\n\n**Trata.**") for lang in ("es", "en")))
-    site.fails_with("docs/es/booklets/01-trafficking.md:", "image 'mapa.png' does not exist", "add the file or fix the path")
-
-
-def test_table_wider_than_the_page(tiny_site):
-    wide = ("| Institución | Correo | Sitio | Teléfono |\n|---|---|---|---|\n"
-            "| Fiscalía | fiscalia.especializada@example.org | www.fiscalia-especializada.example.org | +000000000000 |\n")
+def test_a_long_address_in_a_table_wraps_inside_the_page(tiny_site):
+    """booklet.css keeps content inside the pocket page: an unbreakable address in a table wraps."""
+    address = "fiscalia.especializada.contra.la.trata.de.personas@ministerio-publico.example.org"
+    wide = f"| Institución | Correo |\n|---|---|\n| Fiscalía | `{address}` |\n"
     site = with_booklets(tiny_site, *(BOOKLET[lang].replace("| Institución | Contacto |\n|---|---|\n| Fiscalía | |\n", wide)
                                       for lang in ("es", "en")))
-    site.fails_with("docs/es/booklets/01-trafficking.md", "a table", "wider than the", "use at most 2 short columns")
+    assert rendered(site.build()) == 6
+    pdf = site.root / "site" / "booklets" / "01-trafficking.pdf"
+    if not shutil.which("pdftotext"):
+        pytest.fail("poppler-utils (pdftotext) is missing: run `make test`, which installs it")
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    page_width = float(re.search(r'<page width="([\d.]+)"', html).group(1))
+    right_margin = page_width - 8 * MM
+    words = [(w, float(x)) for x, w in re.findall(r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', html)]
+    assert any("fiscalia" in w for w, _ in words)
+    outside = [(w, x) for w, x in words if x > right_margin + 1]
+    assert not outside, f"past the right margin ({right_margin:.0f} pt): {outside}"
 
 
-def test_bad_page_size_option(tiny_site):
-    site = with_booklets(tiny_site)
-    set_booklet_options(site, "{page_size: B12}")
-    site.fails_with("mkdocs.yml: extra.booklets.page_size is 'B12'", "use A5, A6, A7")
-
-
-def test_trainer_only_block_in_a_booklet(tiny_site):
-    note = '!!! trainer-only "Notas"\n    Solo para quien facilita.\n\n## Indicadores'
-    site = with_booklets(tiny_site, *(BOOKLET[lang].replace("## Indicadores", note) for lang in ("es", "en")))
-    site.fails_with("docs/es/booklets/01-trafficking.md:", "move this trainer-only block to the module page")
+def test_links_to_the_pdfs_are_validated_by_mkdocs(tiny_site):
+    """The PDFs are MkDocs files: a page may link to one, and --strict rejects a link to none."""
+    page = ("---\ntitle: Home\ndescription: Home page of a minimal test site.\n---\n\n# Home\n\n"
+                                 "## Victim protection { #victim-protection }\n\n"
+                                 "[Booklet](booklets/01-trafficking.pdf), [A4](booklets/print/01-trafficking-a4.pdf), "
+                                 "[missing](booklets/09-missing.pdf).\n")
+    site = with_booklets(tiny_site).write({"en/index.md": page})
+    output = site.fails_with("booklets/09-missing.pdf")
+    assert "01-trafficking.pdf" not in output.split("Aborted")[-1] and "01-trafficking-a4.pdf" not in output
+    site.write({"en/index.md": page.replace(", [missing](booklets/09-missing.pdf)", "")})
+    rendered(site.build())

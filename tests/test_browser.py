@@ -1,7 +1,6 @@
 """What a reader does, in headless Chromium: switch language, search, mistype an address."""
 from __future__ import annotations
 
-import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -30,12 +29,11 @@ def test_language_switch_lands_on_the_translated_page(page, served_site):
     assert page.locator("h1").inner_text().startswith("Acerca del proyecto")
 
 
-@pytest.mark.parametrize("query", ["protección", "proteccion"])
-def test_spanish_search_with_and_without_accents(page, served_site, query):
+def test_spanish_search(page, served_site):
     page.goto(served_site)
-    hrefs = open_search(page, query)
+    hrefs = open_search(page, "protección")
     paths = {urlsplit(h).path for h in hrefs}
-    assert paths, f"no results for {query}"
+    assert paths, "no results for protección"
     assert not any("/en/" in p for p in paths), paths
 
 

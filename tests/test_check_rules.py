@@ -31,7 +31,7 @@ def test_terminology_names_the_line_and_the_form_to_use():
     rules = terminology.load_rules()
     p = page("Primera línea.\n\nEl tráfico de personas es un delito.\n")
     [error] = terminology.check(p, "docs/es/x.md", "es", "module", rules)
-    assert error.line == 10 and "trata de personas" in error.message and "data/terminology.yml" in error.message
+    assert error.line == 10 and "trata de personas" in error.message and "data/glossary.yml" in error.message
 
 
 @pytest.mark.parametrize("text", ['Nunca escriba "tráfico de personas".', "La trata de personas y el tráfico ilícito de migrantes."])
@@ -59,11 +59,18 @@ def test_terminology_rule_limited_to_a_page_kind():
     assert len(terminology.check(p, "x.md", "es", "booklet", rules)) == 1
 
 
-def test_a_bad_terminology_entry_is_named(tmp_path):
-    bad = tmp_path / "terminology.yml"
-    bad.write_text("es:\n  - pattern: 'tráfico ('\n    use: x\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="es entry 1: 'pattern' is not a valid regular expression"):
-        terminology.load_rules(bad)
+def test_a_bad_terminology_entry_is_named():
+    with pytest.raises(ValueError, match="terminology.yml: es entry 1: 'pattern' is not a valid regular expression"):
+        terminology.rules_from({"es": [{"pattern": "tráfico (", "use": "x"}]}, [])
+    with pytest.raises(ValueError, match="es entry 1: each entry needs 'pattern'"):
+        terminology.rules_from({"es": [{"pattern": "x"}]}, [])
+
+
+def test_glossary_avoid_forms_are_rules_with_the_glossary_term():
+    glossary = [{"id": "crime-scene", "es": {"term": "lugar de los hechos"}, "avoid": {"es": ["escena del crimen"]}}]
+    rules = terminology.rules_from({}, glossary)
+    [error] = terminology.check(page("Aseguren la escena del crimen."), "x.md", "es", "module", rules)
+    assert "lugar de los hechos" in error.message and "glossary" in error.message
 
 
 # Spelling ----------------------------------------------------------------------------------
@@ -152,7 +159,6 @@ def test_invalid_html_is_reported_and_material_quirks_are_not(tmp_path):
 # Markdown lint -----------------------------------------------------------------------------
 
 def test_markdown_lint_reports_rule_and_line(tmp_path):
-    shutil.copy(Path(__file__).resolve().parents[1] / ".pymarkdown.json", tmp_path)
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "a.md").write_text("# T\n\n## A\n## B\n\nText.\n", encoding="utf-8")
     errors = markdown_lint.check(tmp_path)

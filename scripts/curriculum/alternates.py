@@ -14,6 +14,8 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from mkdocs.utils import get_relative_url
+
 from .languages import Language
 
 HEAD_ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="([\w-]+)">')
@@ -21,15 +23,14 @@ NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.
 
 
 def head_links_to_roots(html: str, page_url: str, langs: list[Language]) -> str:
-    depth = 0 if page_url in ("", ".", "./") else page_url.rstrip("/").count("/") + 1
-    up = "../" * depth or "./"
     by_locale = {lang.locale: lang for lang in langs}
 
     def root(m):
         lang = by_locale.get(m.group(1))
         if lang is None:
             return m.group(0)
-        return f'<link rel="alternate" href="{up}{lang.prefix}" hreflang="{lang.locale}">'
+        href = get_relative_url(lang.prefix or ".", page_url or ".").rstrip("/") + "/"
+        return f'<link rel="alternate" href="{href}" hreflang="{lang.locale}">'
 
     return HEAD_ALTERNATE.sub(root, html)
 

@@ -1,55 +1,178 @@
-"""Run every source check over docs/<lang>/ and collect the problems.
+"""The source checks: a registry of named checks over docs/<lang>/, run by the build and the CLI.
 
-Called by the MkDocs hook before each build and by `python -m curriculum check`.
+`python -m curriculum check` (make check, pre-commit, CI) runs every check; the build
+(scripts/mkdocs_hooks.py) runs those registered with build=True, the ones that decide whether
+the site and its booklets are right, and leaves prose checks (spelling, language, lint) to the gate.
+
+A check is a function of the parsed Sources returning SourceErrors; register one with
+@check("name") and every caller runs it, timed, in registration order.
 """
 from __future__ import annotations
 
-import re
+import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
-from . import booklet_parts, frontmatter, module_parts, parity, session_plan
+from . import (booklet_parts, frontmatter, guide_links, markdown_lint, module_parts, pacing, page_language, parity,
+               session_plan, spelling, terminology, third_party)
 from .errors import SourceError, relative
 from .source import FrontMatterError, Page, parse
 
 
-def load(docs_dir: Path, langs: list[str], root: Path) -> tuple[dict[str, dict[Path, Page]], list[SourceError]]:
-    pages: dict[str, dict[Path, Page]] = {}
-    errors: list[SourceError] = []
+@dataclass
+class Sources:
+    """Every Markdown page of every language, parsed once for all the checks."""
+    root: Path  # the project folder: messages name files relative to it
+    langs: list[str]  # default language first
+    pages: dict[str, dict[Path, Page]]  # language -> path inside docs/<lang>/ -> page
+    unreadable: list[SourceError]  # language folders missing, front matter that is not YAML
+
+    def rel(self, page: Page) -> str:
+        return relative(page.path, self.root)
+
+    def of_kind(self, lang: str, kind: str) -> list[tuple[Path, Page]]:
+        return [(r, p) for r, p in self.pages[lang].items() if frontmatter.kind_of(r) == kind]
+
+
+@dataclass
+class Outcome:
+    name: str
+    errors: list[SourceError]
+    seconds: float
+
+
+REGISTRY: dict[str, Callable[[Sources], list[SourceError]]] = {}
+IN_BUILD: set[str] = set()
+
+
+def check(name: str, build: bool = True):
+    def register(fn):
+        REGISTRY[name] = fn
+        if build:
+            IN_BUILD.add(name)
+        return fn
+    return register
+
+
+def load(docs_dir: Path, langs: list[str], root: Path) -> Sources:
+    sources = Sources(root, langs, {}, [])
     for lang in langs:
-        pages[lang] = {}
+        sources.pages[lang] = {}
         base = docs_dir / lang
         if not base.is_dir():
-            errors.append(SourceError(relative(base, root), None, f"language folder is missing: create docs/{lang}/ with the same pages as the other languages"))
+            sources.unreadable.append(SourceError(relative(base, root), None, f"language folder is missing: create docs/{lang}/ with the same pages as the other languages"))
             continue
         for path in sorted(base.rglob("*.md")):
-            rel_to_lang = path.relative_to(base)
             try:
-                pages[lang][rel_to_lang] = parse(path)
+                sources.pages[lang][path.relative_to(base)] = parse(path)
             except FrontMatterError as exc:
-                errors.append(SourceError(relative(path, root), exc.line, exc.message))
-    return pages, errors
+                sources.unreadable.append(SourceError(relative(path, root), exc.line, exc.message))
+    return sources
 
 
-def run(docs_dir: Path, langs: list[str], root: Path) -> list[SourceError]:
-    pages, errors = load(docs_dir, langs, root)
-    errors += parity.missing_pages(pages, root)
-    for lang, by_rel in pages.items():
-        modules = {p.meta["module"]: (relative(p.path, root), p) for r, p in by_rel.items()
-                   if frontmatter.kind_of(r) == "module" and isinstance(p.meta.get("module"), int)}
-        booklets_seen: dict[int, str] = {}
-        for rel_to_lang, page in by_rel.items():
-            rel = relative(page.path, root)
-            errors += frontmatter.validate(page, rel, rel_to_lang)
-            errors += parity.heading_ids(page, rel)
-            kind = frontmatter.kind_of(rel_to_lang)
-            if kind == "module":
-                errors += session_plan.check(page, rel)
-                errors += module_parts.check(page, rel)
-            if kind == "booklet" and isinstance(page.meta.get("booklet"), int):
-                errors += booklet_parts.check(page, rel, lang, modules, booklets_seen)
-    default, *others = langs
+def run(docs_dir: Path, langs: list[str], root: Path, build_only: bool = False) -> list[Outcome]:
+    """Every registered check (build_only: those the build runs), timed, in order."""
+    start = time.perf_counter()
+    sources = load(docs_dir, langs, root)
+    outcomes = [Outcome("sources", sources.unreadable, time.perf_counter() - start)]
+    for name, fn in REGISTRY.items():
+        if build_only and name not in IN_BUILD:
+            continue
+        start = time.perf_counter()
+        outcomes.append(Outcome(name, fn(sources), time.perf_counter() - start))
+    return outcomes
+
+
+def errors(outcomes: list[Outcome]) -> list[SourceError]:
+    return [e for o in outcomes for e in o.errors]
+
+
+@check("front matter")
+def _front_matter(s: Sources) -> list[SourceError]:
+    return [e for lang in s.langs for r, p in s.pages[lang].items() for e in frontmatter.validate(p, s.rel(p), r)]
+
+
+@check("parity")
+def _parity(s: Sources) -> list[SourceError]:
+    errors = parity.missing_pages(s.pages, s.root)
+    errors += [e for lang in s.langs for p in s.pages[lang].values() for e in parity.heading_ids(p, s.rel(p))]
+    default, *others = s.langs
     for other in others:
-        for rel_to_lang in sorted(set(pages.get(default, {})) & set(pages.get(other, {}))):
-            errors += parity.compare(pages[default][rel_to_lang], pages[other][rel_to_lang], root)
+        for r in sorted(set(s.pages[default]) & set(s.pages[other])):
+            errors += parity.compare(s.pages[default][r], s.pages[other][r], s.root)
     return errors
 
+
+@check("session plans")
+def _session_plans(s: Sources) -> list[SourceError]:
+    return [e for lang in s.langs for _, p in s.of_kind(lang, "module") for e in session_plan.check(p, s.rel(p))]
+
+
+@check("module parts")
+def _module_parts(s: Sources) -> list[SourceError]:
+    errors = []
+    for lang in s.langs:
+        modules = s.of_kind(lang, "module")
+        errors += module_parts.unique_numbers([(s.rel(p), p) for _, p in modules])
+        errors += [e for _, p in modules for e in module_parts.check(p, s.rel(p))]
+    return errors
+
+
+@check("booklet sources")
+def _booklets(s: Sources) -> list[SourceError]:
+    errors = []
+    for lang in s.langs:
+        modules = {p.meta["module"]: (s.rel(p), p) for _, p in s.of_kind(lang, "module") if isinstance(p.meta.get("module"), int)}
+        seen: dict[int, str] = {}
+        for _, p in s.of_kind(lang, "booklet"):
+            if isinstance(p.meta.get("booklet"), int):
+                errors += booklet_parts.check(p, s.rel(p), lang, modules, seen)
+    return errors
+
+
+@check("pacing")
+def _pacing(s: Sources) -> list[SourceError]:
+    rules = pacing.load_rules()
+    return [e for lang in s.langs for _, p in s.of_kind(lang, "module") for e in pacing.check(p, s.rel(p), rules)]
+
+
+@check("guide links")
+def _guide_links(s: Sources) -> list[SourceError]:
+    return [e for lang in s.langs for _, p in s.of_kind(lang, "guide")
+            for e in guide_links.check(p, s.rel(p), s.root / "docs" / lang / "modules")]
+
+
+@check("terminology")
+def _terminology(s: Sources) -> list[SourceError]:
+    rules = terminology.load_rules()
+    return [e for lang in s.langs for r, p in s.pages[lang].items()
+            for e in terminology.check(p, s.rel(p), lang, frontmatter.kind_of(r), rules)]
+
+
+@check("spelling", build=False)
+def _spelling(s: Sources) -> list[SourceError]:
+    errors = []
+    for lang in s.langs:
+        pages = [(p, s.rel(p)) for p in s.pages[lang].values()]
+        if lang == "es":
+            errors += spelling.spanish(pages)
+        elif lang == "en":
+            errors += spelling.english(pages, s.root)
+    return errors
+
+
+@check("language of each paragraph", build=False)
+def _language(s: Sources) -> list[SourceError]:
+    return [e for lang in s.langs for p in s.pages[lang].values()
+            for e in page_language.check(p, s.rel(p), lang, [o for o in s.langs if o != lang])]
+
+
+@check("third-party loads", build=False)
+def _third_party(s: Sources) -> list[SourceError]:
+    return third_party.check(s.root)
+
+
+@check("markdown lint", build=False)
+def _markdown_lint(s: Sources) -> list[SourceError]:
+    return markdown_lint.check(s.root)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -9,10 +10,15 @@ class SourceError:
     path: str  # relative to the project root, e.g. docs/en/modules/02-human-rights.md
     line: int | None
     message: str  # what is wrong and how to fix it
+    related: tuple[str, ...] = ()  # other files the problem is about (a translation, a booklet)
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.message}"
+
+    def concerns(self, wanted: list[str]) -> bool:
+        """Whether the problem is in, or about, one of these files or folders (project-relative)."""
+        return any(p == w or p.startswith(w.rstrip("/") + "/") for p in (self.path, *self.related) for w in wanted)
 
 
 def report(errors: list[SourceError]) -> str:
@@ -22,8 +28,6 @@ def report(errors: list[SourceError]) -> str:
 
 def relative(path, root) -> str:
     """How messages name a file: relative to the project root when it lies inside it."""
-    from pathlib import Path
-
     try:
         return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
     except ValueError:

@@ -7,22 +7,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
 from pathlib import Path
 
 import jsonschema
-import yaml
 
-from . import DATA
+from . import data
 from .errors import SourceError
 from .source import Page
 
-SCHEMA_FILE = DATA / "frontmatter-schema.yml"
 
 
-@lru_cache(maxsize=1)
 def schema() -> dict:
-    return yaml.safe_load(SCHEMA_FILE.read_text(encoding="utf-8"))
+    return data.load("frontmatter-schema.yml")
 
 
 def kind_of(rel_to_lang: Path) -> str:

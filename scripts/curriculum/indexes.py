@@ -1,25 +1,23 @@
-"""Section indexes computed from front matter: `<!-- curriculum:list modules -->` in a page
-becomes a table of what exists in that section, so an index never lists a page twice or
+"""Section indexes computed from front matter.
+
+`<!-- curriculum:list modules -->` in a page becomes a table of what exists in that section, so an index never lists a page twice or
 misses one."""
 from __future__ import annotations
 
-import os
 import re
-from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
 
-from . import DATA
+from . import data
 from .source import parse
 
 MARKER = re.compile(r"<!--\s*curriculum:list\s+(\w+)\s*-->")
 
 
-@lru_cache(maxsize=1)
 def labels() -> dict:
-    return yaml.safe_load((DATA / "labels.yml").read_text(encoding="utf-8"))
+    return data.load("labels.yml")
 
 
 def expand(markdown: str, lang_dir: Path, page_dir: Path, locale: str, src: str, tables: dict | None = None) -> str:
@@ -38,21 +36,25 @@ def expand(markdown: str, lang_dir: Path, page_dir: Path, locale: str, src: str,
         if not pages:
             return f"*{words['none_yet']}*"
         def link(p):
-            return os.path.relpath(p.path, page_dir).replace(os.sep, "/")
+            return get_relative_url(p.path.relative_to(lang_dir).as_posix(), page_dir.relative_to(lang_dir).as_posix() + "/")
+
+        def cell(value) -> str:
+            """A front-matter value inside a table cell: a '|' would end the cell."""
+            return " ".join(str(value).split()).replace("|", "\\|")
 
         if section == "modules":
             rows = [f"| {words['module']} | {words['title']} | {words['duration']} | {words['description']} |", "|---|---|---|---|"]
             for p in pages:
-                rows.append(f"| {p.meta.get('module')} | [{p.meta.get('title')}]({link(p)}) | {p.meta.get('duration_minutes')} {words['minutes']} | {p.meta.get('description')} |")
+                rows.append(f"| {p.meta.get('module')} | [{cell(p.meta.get('title'))}]({link(p)}) | {p.meta.get('duration_minutes')} {words['minutes']} | {cell(p.meta.get('description'))} |")
         elif section == "guides":
             rows = [f"| {words['title']} | {words['audience']} | {words['review_date']} |", "|---|---|---|"]
             for p in pages:
                 kind = words.get(p.meta.get("kind"), "")
-                rows.append(f"| [{p.meta.get('title')}]({link(p)}) ({kind}) | {', '.join(p.meta.get('audience', []))} | {p.meta.get('review_date')} |")
+                rows.append(f"| [{cell(p.meta.get('title'))}]({link(p)}) ({kind}) | {cell(', '.join(p.meta.get('audience', [])))} | {p.meta.get('review_date')} |")
         else:
             rows = [f"| {words['title']} | {words['description']} |", "|---|---|"]
             for p in pages:
-                rows.append(f"| [{p.meta.get('title')}]({link(p)}) | {p.meta.get('description')} |")
+                rows.append(f"| [{cell(p.meta.get('title'))}]({link(p)}) | {cell(p.meta.get('description'))} |")
         return "\n".join(rows)
 
     return MARKER.sub(table, markdown)

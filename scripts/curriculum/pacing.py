@@ -5,32 +5,15 @@ from __future__ import annotations
 import math
 import re
 
-import yaml
-
-from . import DATA
+from . import data
 from .errors import SourceError
+from .module_parts import questions
 from .session_plan import minutes_column, plan_table
 from .source import Page
 
-PACING_FILE = DATA / "pacing.yml"
-TRAINER_ONLY = "trainer-only"
-
-
-def load_rules(path=PACING_FILE) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
-def questions(page: Page) -> int:
-    """Knowledge-check questions before the answer key: top-level numbered items, or, where the
-    questions are not a numbered list, level-4 headings."""
-    span = page.section("knowledge-check")
-    if not span:
-        return 0
-    start, end = span
-    key = next((b.line for b in page.blocks if start < b.line < end and b.type == TRAINER_ONLY), end)
-    lines = page.lines[start:key - 1]
-    numbered = sum(1 for line in lines if re.match(r"^\d+\.\s", line))
-    return numbered or sum(1 for line in lines if line.startswith("#### "))
+def load_rules() -> dict:
+    """data/pacing.yml as it is now (re-read when it changes, for `mkdocs serve`)."""
+    return data.load("pacing.yml")
 
 
 def _rows(page: Page):

@@ -49,6 +49,6 @@ def compare(a: Page, b: Page, root: Path) -> list[SourceError]:
         ib = sb[i] if i < len(sb) else ("(nothing: the page ends)", len(b.lines))
         if ia[0] != ib[0]:
             return [SourceError(ra, ia[1], f"structure differs from its translation {rb}:{ib[1]}: "
-                                f"item {i + 1} is '{ia[0]}' here but '{ib[0]}' there; make both pages have the same headings (level and id), blocks, tables and images in the same order")]
+                                f"item {i + 1} is '{ia[0]}' here but '{ib[0]}' there; make both pages have the same headings (level and id), blocks, tables and images in the same order", (rb,))]
     return []
 

@@ -1,4 +1,4 @@
-"""One search index per language.
+"""One search index per language, with accent folding.
 
 The search and i18n plugins write a single merged search/search_index.json that every page
 loads. We split it: the default language keeps search/search_index.json, each other language

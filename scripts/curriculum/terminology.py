@@ -1,18 +1,16 @@
-"""Apply the terminology list (data/terminology.yml) to a page's running text: each form we
-never use is reported with its line and the form to write instead."""
+"""Wording a page must not use: the rules of data/terminology.yml and the `avoid` forms of the
+glossary (data/glossary.yml), applied to a page's running text; each hit names its line and the
+form to write instead. Text inside quotation marks is exempt, so a page can quote an error."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-import yaml
-
-from . import DATA
+from . import data
 from .errors import SourceError
 from .prose import paragraphs
 from .source import Page
 
-TERMINOLOGY_FILE = DATA / "terminology.yml"
 QUOTED = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»')
 
 
@@ -21,25 +19,39 @@ class Rule:
     pattern: re.Pattern
     use: str
     kinds: frozenset[str] | None
+    origin: str  # the data file that holds the rule, for the message
 
 
-def load_rules(path=TERMINOLOGY_FILE) -> dict[str, list[Rule]]:
-    """Read the list; a bad entry is an error that names the entry and what it needs."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+def _compile(pattern: str, where: str) -> re.Pattern:
+    try:
+        return re.compile(rf"(?<!\w){pattern}(?!\w)", re.IGNORECASE)
+    except re.error as exc:
+        raise ValueError(f"{where}: 'pattern' is not a valid regular expression ({exc}): fix it") from None
+
+
+def rules_from(terminology: dict, glossary: list | None) -> dict[str, list[Rule]]:
+    """Rules per language from the two files' contents; a bad entry names itself and the fix."""
     rules: dict[str, list[Rule]] = {}
-    for lang, entries in data.items():
-        rules[lang] = []
+    for lang, entries in (terminology or {}).items():
         for i, entry in enumerate(entries or [], start=1):
-            where = f"{path.name}: {lang} entry {i}"
+            where = f"data/terminology.yml: {lang} entry {i}"
             if not isinstance(entry, dict) or not entry.get("pattern") or not entry.get("use"):
                 raise ValueError(f"{where}: each entry needs 'pattern' (a regular expression) and 'use' (the form to write instead)")
-            try:
-                pattern = re.compile(rf"(?<!\w){entry['pattern']}(?!\w)", re.IGNORECASE)
-            except re.error as exc:
-                raise ValueError(f"{where}: 'pattern' is not a valid regular expression ({exc}): fix it") from None
             kinds = entry.get("kinds")
-            rules[lang].append(Rule(pattern, entry["use"], frozenset(kinds) if kinds else None))
+            rules.setdefault(lang, []).append(Rule(_compile(entry["pattern"], where), entry["use"],
+                                                   frozenset(kinds) if kinds else None, "data/terminology.yml"))
+    for term in glossary or []:
+        for lang, forms in (term.get("avoid") or {}).items():
+            use = f"\"{term[lang]['term']}\" (glossary: {term['id']})"
+            for form in forms:
+                rules.setdefault(lang, []).append(Rule(_compile(re.escape(form), f"data/glossary.yml: {term['id']}"),
+                                                       use, None, "data/glossary.yml"))
     return rules
+
+
+def load_rules() -> dict[str, list[Rule]]:
+    """The rules as the files are now (re-read when a file changes, for `mkdocs serve`)."""
+    return rules_from(data.load("terminology.yml"), data.load("glossary.yml"))
 
 
 def _unquoted(text: str) -> str:
@@ -62,5 +74,5 @@ def check(page: Page, rel: str, lang: str, kind: str, rules: dict[str, list[Rule
         for rule in applicable:
             for m in rule.pattern.finditer(text):
                 line = max((n for o, n in starts if o <= m.start()), default=para.line)
-                errors.append(SourceError(rel, line, f"'{m.group(0)}' is not our term: write {rule.use} (data/terminology.yml)"))
+                errors.append(SourceError(rel, line, f"'{m.group(0)}' is not our term: write {rule.use} ({rule.origin})"))
     return errors

@@ -3,7 +3,7 @@
 The key is the sha256 of everything that decides the output: the exact HTML given to
 WeasyPrint (which already holds the booklet source, the module's key messages, labels, page
 size, site_url for the QR code and links, revision and edition date), the stylesheet, the font
-files, every image, our code, and the WeasyPrint and pypdf versions. Same key, same PDF: a
+files, every image, our code, and the WeasyPrint and pikepdf versions. Same key, same PDF: a
 booklet whose inputs did not change is copied, not rendered.
 """
 from __future__ import annotations
@@ -40,11 +40,11 @@ def _python_digest() -> str:
 
 
 def code_digest() -> str:
-    """The code (as loaded) and the stylesheet (as on disk now, re-read on every build)."""
+    """The code (as loaded), the stylesheet and the templates (as on disk now, re-read on every build)."""
     h = hashlib.sha256(_python_digest().encode())
     from .render import FONTS_CSS
 
-    for path in [*sorted(PACKAGE.glob("*.css")), FONTS_CSS]:
+    for path in [*sorted(PACKAGE.glob("*.css")), *sorted((PACKAGE / "templates").iterdir()), FONTS_CSS]:
         h.update(path.name.encode() + b"\0" + file_digest(path).encode())
     return h.hexdigest()
 
@@ -52,7 +52,7 @@ def code_digest() -> str:
 @lru_cache(maxsize=1)
 def library_versions() -> str:
     from importlib.metadata import version  # without importing WeasyPrint: warm builds stay fast
-    return f"weasyprint {version('weasyprint')}; pypdf {version('pypdf')}"
+    return f"weasyprint {version('weasyprint')}; pikepdf {version('pikepdf')}"
 
 
 def key(html: str, files: list[Path], options: str) -> str:

@@ -1,4 +1,4 @@
-"""Print-ready sheets: booklet pages four to a side, in saddle-stitch order (pypdf).
+"""Print-ready sheets: booklet pages four to a side, in saddle-stitch order (pikepdf).
 
 A sheet is printed on both sides (flip on the long edge), cut in half across the middle, and
 the halves are stacked in printing order, folded and stapled on the fold. Half sheet k (0 is
@@ -16,8 +16,7 @@ import math
 import os
 from pathlib import Path
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject
+import pikepdf
 
 MM = 72 / 25.4
 
@@ -44,58 +43,31 @@ def sheet_layout(total: int) -> list[tuple[list[int], list[int]]]:
 
 
 def impose(src: Path, out: Path, sheet_size: tuple[float, float]) -> dict:
-    reader = PdfReader(str(src))
-    pages = reader.pages
-    pw, ph = float(pages[0].mediabox.width), float(pages[0].mediabox.height)
-    sw, sh = sheet_size
-    scale = min(1.0, sw / (2 * pw), sh / (2 * ph))
-    cw, ch = pw * scale, ph * scale
-    x0, y0 = (sw - 2 * cw) / 2, (sh - 2 * ch) / 2
-    cells = [(x0, y0 + ch), (x0 + cw, y0 + ch), (x0, y0), (x0 + cw, y0)]  # TL, TR, BL, BR
-    order = logical_order(len(pages))
-    total = len(order)
-    writer = PdfWriter()
-    forms = [_form(writer, page) for page in pages]
-    for front, back in sheet_layout(total):
-        for side in (front, back):
-            sheet = writer.add_blank_page(width=sw, height=sh)
-            xobjects = DictionaryObject()
-            ops = []
-            for (x, y), logical in zip(cells, side):
-                index = order[logical - 1]
-                if index is None:
-                    continue
-                name = f"/P{index + 1}"
-                xobjects[NameObject(name)] = forms[index]
-                ops.append(f"q {scale:.6f} 0 0 {scale:.6f} {x:.3f} {y:.3f} cm {name} Do Q")
-            ops += _marks(sw, sh, x0, y0, cw, ch)
-            sheet[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): xobjects})
-            stream = DecodedStreamObject()
-            stream.set_data(("\n".join(ops) + "\n").encode("ascii"))
-            sheet[NameObject("/Contents")] = writer._add_object(stream.flate_encode())
-    writer.add_metadata({"/Title": f"{reader.metadata.title if reader.metadata and reader.metadata.title else src.stem} "
-                                   f"- {total} pages imposed for saddle stitch",
-                         "/Producer": "pypdf"})
-    tmp = out.with_suffix(f".{os.getpid()}.tmp")
-    with open(tmp, "wb") as fh:
-        writer.write(fh)
+    with pikepdf.open(src) as booklet, pikepdf.new() as sheets:
+        pages = booklet.pages
+        pw, ph = float(pages[0].mediabox[2] - pages[0].mediabox[0]), float(pages[0].mediabox[3] - pages[0].mediabox[1])
+        sw, sh = sheet_size
+        scale = min(1.0, sw / (2 * pw), sh / (2 * ph))
+        cw, ch = pw * scale, ph * scale
+        x0, y0 = (sw - 2 * cw) / 2, (sh - 2 * ch) / 2
+        cells = [(x0, y0 + ch), (x0 + cw, y0 + ch), (x0, y0), (x0 + cw, y0)]  # TL, TR, BL, BR
+        order = logical_order(len(pages))
+        total = len(order)
+        forms = [sheets.copy_foreign(page.as_form_xobject()) for page in pages]  # each page drawn once, by reference
+        marks = ("\n".join(_marks(sw, sh, x0, y0, cw, ch)) + "\n").encode("ascii")
+        for front, back in sheet_layout(total):
+            for side in (front, back):
+                sheet = sheets.add_blank_page(page_size=(sw, sh))
+                for (x, y), logical in zip(cells, side):
+                    if order[logical - 1] is not None:
+                        sheet.add_overlay(forms[order[logical - 1]], pikepdf.Rectangle(x, y, x + cw, y + ch))
+                sheet.contents_add(sheets.make_stream(marks))
+        title = str(booklet.docinfo.get("/Title", src.stem))
+        sheets.docinfo["/Title"] = f"{title} - {total} pages imposed for saddle stitch"
+        tmp = out.with_suffix(f".{os.getpid()}.tmp")
+        sheets.save(tmp, deterministic_id=True)
     tmp.replace(out)
-    return {"pages": len(pages), "padded": total, "sheets": total // 8, "scale": scale}
-
-
-def _form(writer: PdfWriter, page):
-    """The page as a Form XObject in the writer: drawn four times smaller work than merging."""
-    mb = page.mediabox
-    contents = page.get_contents()
-    form = DecodedStreamObject()
-    form.set_data(contents.get_data() if contents is not None else b"")
-    form.update({
-        NameObject("/Type"): NameObject("/XObject"),
-        NameObject("/Subtype"): NameObject("/Form"),
-        NameObject("/BBox"): ArrayObject([FloatObject(float(v)) for v in (mb.left, mb.bottom, mb.right, mb.top)]),
-        NameObject("/Resources"): page["/Resources"].clone(writer) if "/Resources" in page else DictionaryObject(),
-    })
-    return writer._add_object(form.flate_encode())
+    return {"pages": len(order) - order.count(None), "padded": total, "sheets": total // 8, "scale": scale}
 
 
 def _marks(sw, sh, x0, y0, cw, ch) -> list[str]:

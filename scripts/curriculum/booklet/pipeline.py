@@ -1,8 +1,8 @@
 """The booklet build: sources -> HTML -> cached PDFs -> site.
 
-    prepare(config)   before any page is rendered (outer build's on_pre_build): checks every
-                      booklet source, renders what the cache lacks, returns a Build
-    publish(build)    after every language is built: copies the PDFs into site_dir
+    prepare(config)   before any page is rendered (outer build's on_pre_build): renders what
+                      the cache lacks, returns a Build
+    files(build)      each language's PDFs as MkDocs files (on_files), copied by MkDocs
     pages.py          what the booklets index and the module pages show
 
 Rendering before the pages means the booklets index can print each PDF's real page count and
@@ -15,21 +15,19 @@ import datetime as dt
 import logging
 import multiprocessing
 import os
-import shutil
-import site
 import subprocess
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
-from ..errors import SourceError, report
 from ..indexes import labels
 from ..languages import languages
 from . import cache as cachemod
-from . import html as H
-from .options import SHEETS_PT, Options, from_config
+from . import documents, paper, sources as sourcesmod
+from .options import SHEETS_PT, BookletOptions
 from .render import Job, Result, render
 
 log = logging.getLogger("mkdocs.plugins.curriculum.booklets")
@@ -52,24 +50,33 @@ class Entry:
     date: str
     digest: str
     source: Path | None = None  # the booklet's Markdown page
-    module: Path | None = None  # the module page it belongs to
+    parent: Path | None = None  # the page it belongs to (its module)
     numbers: list[int] = field(default_factory=list)  # modules in the complete guide
     pages: int = 0
     size: int = 0
     rendered: bool = False
 
+    def src_uri(self, sheet: str | None = None) -> str:
+        """Where the PDF sits among the language's files, as if it were a file of docs/:
+        es/booklets/04-x.pdf, en/booklets/print/04-x-a4.pdf. Pages link to it by this path."""
+        if self.kind == "printing-guide":
+            return f"{self.locale}/booklets/print/{self.slug}.pdf"
+        if sheet:
+            return f"{self.locale}/booklets/print/{self.slug}-{sheet}.pdf"
+        return f"{self.locale}/booklets/{self.slug}.pdf"
+
     def url(self, sheet: str | None = None) -> str:
         """Site-relative address: booklets/04-x.pdf, en/booklets/print/04-x-a4.pdf."""
-        if self.kind == "printing-guide":
-            return f"{self.prefix}booklets/print/{self.slug}.pdf"
-        if sheet:
-            return f"{self.prefix}booklets/print/{self.slug}-{sheet}.pdf"
-        return f"{self.prefix}booklets/{self.slug}.pdf"
+        return self.prefix + self.src_uri(sheet).split("/", 1)[1]
+
+    def versions(self, sheets: tuple[str, ...]) -> list[str | None]:
+        """None for the PDF itself, then each imposed sheet (the printing guide has none)."""
+        return [None] if self.kind == "printing-guide" else [None, *sheets]
 
 
 @dataclass
 class Build:
-    options: Options
+    options: BookletOptions
     cache: cachemod.Cache
     entries: list[Entry]
     words: dict[str, dict]
@@ -80,10 +87,10 @@ class Build:
         return [e for e in self.entries if e.locale == locale and (kind is None or e.kind == kind)]
 
     def for_page(self, abs_src_path: str) -> Entry | None:
-        """The booklet of a module page or of a booklet source page."""
+        """The booklet of a page it belongs to (a module) or of its own source page."""
         path = Path(abs_src_path).resolve()
         for e in self.entries:
-            if e.kind == "booklet" and path in (e.source, e.module):
+            if e.kind == "booklet" and path in (e.source, e.parent):
                 return e
         return None
 
@@ -120,7 +127,7 @@ def _dater(root: Path, rev: str):
 
 @dataclass
 class Plan:
-    options: Options
+    options: BookletOptions
     store: cachemod.Cache
     entries: list[Entry]
     jobs: list[Job]  # the entries the cache lacks
@@ -128,8 +135,10 @@ class Plan:
 
 
 def plan(config, root: Path, cache_dir: Path | None = None) -> Plan | None:
-    """Check every booklet source, make every document's HTML, and see what the cache lacks."""
-    options = from_config(config)
+    """Make every document's HTML (booklets, complete guides, printing guides) and see what the cache lacks."""
+    from ..config import load
+
+    options = load(config).booklets
     if not options.enabled:
         return None
     if not config.site_url:
@@ -138,17 +147,16 @@ def plan(config, root: Path, cache_dir: Path | None = None) -> Plan | None:
     rev = revision(root)
     date_of = _dater(root, rev)
     all_words = labels()
-    store = cachemod.Cache(cache_dir or root / ".cache" / "booklets")
+    store = cachemod.Cache(cache_dir or root / options.cache_dir)
     fonts = sorted(FONTS.glob("*.woff2"))
-    errors: list[SourceError] = []
     entries: list[Entry] = []
     jobs: list[Job] = []
-    option_text = f"sheets={','.join(options.sheets)}"
+    option_text = f"sheets={','.join(options.sheet_names)}"
 
     def add(entry: Entry, html: str, files: list[Path], max_pages: int | None = None):
         entry.digest = cachemod.key(html, [*fonts, *files], option_text)
         entries.append(entry)
-        sheets = () if entry.kind == "printing-guide" else options.sheets
+        sheets = [s for s in entry.versions(options.sheet_names) if s]
         meta = store.get(entry.digest, sheets)
         if meta:
             entry.pages, entry.size = meta["pages"], meta["size"]
@@ -164,32 +172,34 @@ def plan(config, root: Path, cache_dir: Path | None = None) -> Plan | None:
         if lang.locale not in all_words:
             raise PluginError(f"data/labels.yml has no '{lang.locale}' section, which the booklets need: copy the 'en' section and translate it")
         words = all_words[lang.locale]
-        ctx = H.Context(lang.locale, lang.name, words, lang.site_name, config.site_url, lang.prefix, rev, options.css_size,
-                        bool(config.use_directory_urls), tuple(config.markdown_extensions), dict(config.mdx_configs))
-        sources, errs = H.collect(docs_dir, lang.locale, root, config.site_url, lang.prefix, bool(config.use_directory_urls))
-        errors += errs
-        if errs or not sources:
+        site = paper.Site(config.site_url, lang.prefix, docs_dir / lang.locale, bool(config.use_directory_urls),
+                          tuple(config.markdown_extensions), dict(config.mdx_configs))
+        ctx = documents.Context(lang.locale, lang.name, words, lang.site_name, None if rev == "unversioned" else rev,
+                                options.css_size, site)
+        sources = sourcesmod.collect(docs_dir, lang.locale, root, config.site_url, lang.prefix, bool(config.use_directory_urls))
+        if not sources:
             continue
-        frags = [H.fragment(s, ctx, docs_dir) for s in sources]
+        frags = [paper.fragment(s, site) for s in sources]
+        chapters = [paper.fragment(s, site, baselevel=2) for s in sources]
         dates = []
         for f in frags:
             s = f.source
-            dates.append(date_of([s.path, s.module.path]))
-            add(Entry("booklet", lang.locale, lang.prefix, s.slug, s.title, s.number, dates[-1], "", s.path.resolve(), s.module.path.resolve()),
-                H.booklet_document(f, ctx, dates[-1]), s.images)
-        index_url = config.site_url.rstrip("/") + "/" + lang.prefix + "booklets/"
+            dates.append(date_of([s.path, s.parent.path]))
+            add(Entry("booklet", lang.locale, lang.prefix, s.slug, s.title, s.number, dates[-1], "", s.path.resolve(), s.parent.path.resolve()),
+                documents.booklet_document(f, ctx, dates[-1]), s.images)
+        index_url = sourcesmod.page_url(config.site_url, lang.prefix, "booklets/index.md", bool(config.use_directory_urls))
         add(Entry("guide", lang.locale, lang.prefix, GUIDE, words["complete_guide"], None, max(dates), "",
                   numbers=[f.source.number for f in frags]),
-            H.guide_document(frags, ctx, max(dates), index_url), [i for f in frags for i in f.source.images])
+            documents.guide_document(chapters, ctx, max(dates), index_url), [i for f in frags for i in f.source.images])
         add(Entry("printing-guide", lang.locale, lang.prefix, PRINT_GUIDE, words["print_guide"], None, max(dates), ""),
-            H.printing_guide_document(ctx, max(dates), index_url), [], max_pages=1)
-    if errors:
-        raise PluginError(report(errors))
+            documents.printing_guide_document(ctx, max(dates), index_url), [], max_pages=1)
     return Plan(options, store, entries, jobs, all_words)
 
 
-def prepare(config, root: Path, cache_dir: Path | None = None) -> Build | None:
-    """Every booklet PDF of the site in the cache, rendered if missing; what pages need to know."""
+def prepare(config, root: Path, cache_dir: Path | None = None, prune: bool = True) -> Build | None:
+    """Every booklet PDF of the site in the cache, rendered if missing; what pages need to know.
+    prune=False (under `mkdocs serve`, whose site_url is the local server's) keeps the entries
+    of other builds."""
     start = time.perf_counter()
     todo = plan(config, root, cache_dir)
     if todo is None:
@@ -209,7 +219,8 @@ def prepare(config, root: Path, cache_dir: Path | None = None) -> Build | None:
             e.pages, e.size = r.pages, pdf.stat().st_size
             store.put(e.digest, {"pages": e.pages, "size": e.size, "seconds": round(r.seconds, 3),
                                  "impose_seconds": round(r.impose_seconds, 3), "title": e.title, "locale": e.locale})
-    store.prune({e.digest for e in entries})
+    if prune:
+        store.prune({e.digest for e in entries})
     build = Build(todo.options, store, entries, todo.words, rendered=len(jobs), seconds=time.perf_counter() - start)
     where = store.folder.relative_to(root) if store.folder.is_relative_to(root) else store.folder
     log.info(f"Booklets: {len(entries)} PDFs, rendered {len(jobs)}, {len(entries) - len(jobs)} from the cache ({where}) in {build.seconds:.1f} s")
@@ -224,23 +235,20 @@ def _run(jobs: list[Job]) -> list[Result]:
     if len(jobs) == 1:
         return [render(jobs[0])]
     context = multiprocessing.get_context("spawn")  # safe under `mkdocs serve`, which runs threads
-    with futures.ProcessPoolExecutor(max_workers=min(MAX_WORKERS, len(jobs)), mp_context=context,
-                                     initializer=site.addsitedir, initargs=(str(SCRIPTS),)) as pool:
+    with futures.ProcessPoolExecutor(max_workers=min(MAX_WORKERS, len(jobs)), mp_context=context) as pool:
         return list(pool.map(render, jobs))
 
 
-def publish(build: Build | None, site_dir: Path) -> int:
-    """Copy every PDF of this build into the site, at its stable address."""
+def files(build: Build | None, config, locale: str) -> list[File]:
+    """Every PDF of one language as a MkDocs file (as Material's social plugin registers its
+    cards): MkDocs copies it into the site and `--strict` validates every link to it."""
     if build is None:
-        return 0
-    count = 0
-    for e in build.entries:
-        targets = [(build.cache.pdf(e.digest), e.url())]
-        if e.kind != "printing-guide":
-            targets += [(build.cache.imposed(e.digest, s), e.url(s)) for s in build.options.sheets]
-        for src, url in targets:
-            out = site_dir / url
-            out.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(src, out)
-            count += 1
-    return count
+        return []
+    out = []
+    for e in build.of(locale):
+        for sheet in e.versions(build.options.sheet_names):
+            src = build.cache.imposed(e.digest, sheet) if sheet else build.cache.pdf(e.digest)
+            f = File.generated(config, e.src_uri(sheet), abs_src_path=str(src))
+            f.dest_uri = e.url(sheet)
+            out.append(f)
+    return out

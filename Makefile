@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 export NO_MKDOCS_2_WARNING ?= 1
 
-.PHONY: serve build test check bench constraints clean
+.PHONY: serve build test check bench constraints clean external-links
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -35,14 +35,23 @@ build: $(VENV)/.build-installed
 	@bash scripts/install-system-deps.sh build
 	$(VENV)/bin/mkdocs build --strict
 
-## check: the source checks alone (the registry in scripts/curriculum/checks.py), fast
-check: $(VENV)/.build-installed
+## check: the check gate of every pull request: the source checks (scripts/curriculum/checks.py),
+## then a strict build read back (links, anchors, HTML validity); a timed summary. Under a minute.
+check: $(VENV)/.dev-installed
+	@bash scripts/install-system-deps.sh check
 	$(PY) -m curriculum check
 
-## test: install what the tests need (Debian's chromium and poppler-utils if missing), run them all
+## test: install what the tests need (Debian's chromium and poppler-utils if missing), run the
+## check gate, then every test
 test: $(VENV)/.dev-installed
 	@bash scripts/install-system-deps.sh test
+	$(PY) -m curriculum check
 	$(PY) -m pytest -n 2
+
+## external-links: build, then ask every external link of the site (needs the network; the
+## scheduled job runs it; never part of check or test)
+external-links: build
+	$(PY) -m curriculum external-links
 
 ## bench: booklet and build timings (not a test)
 bench: $(VENV)/.dev-installed

@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
 # Debian packages the project needs, installed only when missing.
 #   build: Pango, which WeasyPrint uses to render the pocket booklets
+#   check: the above, plus Hunspell with Debian's Spanish dictionaries (spelling) and a Java
+#          runtime (the Nu HTML Checker, vnu)
 #   test:  the above, plus chromium (browser tests), poppler-utils (pdftoppm) and a fallback font
 set -euo pipefail
 what="${1:-test}"
 need=()
 dpkg -s libpango-1.0-0 >/dev/null 2>&1 || need+=(libpango-1.0-0)
 dpkg -s libpangoft2-1.0-0 >/dev/null 2>&1 || need+=(libpangoft2-1.0-0)
+if [ "$what" = "check" ] || [ "$what" = "test" ]; then
+  command -v hunspell >/dev/null 2>&1 || need+=(hunspell)
+  [ -f /usr/share/hunspell/es_MX.dic ] || need+=(hunspell-es)
+  command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+fi
 if [ "$what" = "test" ]; then
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
   command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)

@@ -28,9 +28,15 @@ class Paragraph:
     lines: tuple[tuple[int, str], ...] = ()  # (line number, plain text) of each line
 
 
-def plain(line: str) -> str:
-    """One source line reduced to its words."""
+ITALIC = re.compile(r"(?<![*\w])\*(?!\*)[^*]+\*(?!\*)|(?<![_\w])_(?!_)[^_]+_(?!_)")
+
+
+def plain(line: str, drop_italics: bool = False) -> str:
+    """One source line reduced to its words; drop_italics leaves out *italic* spans (titles of
+    works and foreign terms, which the spelling check of the page's language cannot judge)."""
     line = HEADING_ID.sub(" ", line)
+    if drop_italics:
+        line = ITALIC.sub(" ", line)
     line = INLINE_CODE.sub(" ", line)
     line = LINK_TARGET.sub("]", line)
     line = AUTOLINK.sub(" ", line)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from . import DATA
 from .errors import SourceError
-from .prose import paragraphs
+from .prose import paragraphs, plain
 from .source import Page
 
 WORDS = {"es": DATA / "spelling" / "es.txt", "en": DATA / "spelling" / "en.txt"}
@@ -40,7 +40,7 @@ def spanish(pages: list[tuple[Page, str]]) -> list[SourceError]:
     lines: list[tuple[str, int, str]] = []  # (file, line, text)
     for page, rel in pages:
         for para in paragraphs(page):
-            lines += [(rel, number, text) for number, text in para.lines if text]
+            lines += [(rel, number, plain(page.lines[number - 1], drop_italics=True)) for number, text in para.lines if text]
     # `hunspell -l` lists the unknown words of the whole text at once (fast: no suggestions).
     feed = "\n".join(text for _, _, text in lines)
     unknown = set(subprocess.run(["hunspell", "-l", "-d", HUNSPELL_DICTS, "-i", "utf-8"], input=feed,

@@ -25,23 +25,27 @@ def sort_key(term: str) -> str:
 
 
 def page(locale: str) -> str:
-    """The glossary's Markdown in `locale`."""
+    """The glossary's Markdown in `locale`: a line of initials, then a definition list whose
+    terms carry the entry ids. Not headings: the headings of a page pair must be the same, in the
+    same order, in both languages, and each language has its own alphabetical order."""
     words = labels()[locale]
-    blocks = []
+    terms, initials = [], {}
     for entry in sorted(entries(), key=lambda e: sort_key(e[locale]["term"])):
         own = entry[locale]
         others = [(lang, value) for lang, value in entry.items() if lang != locale and isinstance(value, dict) and "term" in value]
-        heading = own["term"][:1].upper() + own["term"][1:]
-        lines = [f"## {heading} {{ #{entry['id']} }}", "", own["definition"].strip(), ""]
+        initials.setdefault(sort_key(own["term"])[:1].upper(), entry["id"])
+        headword = own["term"][:1].upper() + own["term"][1:]
         facts = []
         if own.get("source"):
             facts.append(f"**{words['glossary_source']}:** {own['source']}")
         for lang, other in others:
             facts.append(f"**{words['other_language']}:** *{other['term']}*{{ lang=\"{lang}\" }}")
+        lines = [f"{headword} {{ #{entry['id']} }}", f":   {own['definition'].strip()}"]
         if facts:
-            lines += [" · ".join(facts), ""]
-        blocks.append("\n".join(lines))
-    return "\n".join(blocks)
+            lines += ["", "    " + " · ".join(facts)]
+        terms.append("\n".join(lines))
+    index = " · ".join(f"[{letter}](#{term_id})" for letter, term_id in initials.items())
+    return "\n".join(['<div class="glossary" markdown>', "", index, "", "\n\n".join(terms), "", "</div>", ""])
 
 
 def expand(markdown: str, locale: str) -> str:

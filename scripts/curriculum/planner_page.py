@@ -47,13 +47,19 @@ def page(lang_dir: Path, page_dir: Path, locale: str) -> str:
         return get_relative_url(path.relative_to(lang_dir).as_posix(), page_dir.relative_to(lang_dir).as_posix() + "/")
 
     out = ['<div class="course-planner" markdown>', "", f"## {words['module_list']} {{ #modules }}", "",
-           f"| {words['module']} | {words['title']} | {words['duration']} | {words['audience']} | {words['objectives_list']} |",
-           "|---|---|---|---|---|"]
+           f"| {words['module']} | {words['title']} | {words['duration']} | {words['audience']} |",
+           "|---|---|---|---|"]
     for number in sorted(found):
         module, source = found[number]
-        objectives = "<br>".join(f"{i}. {_cell(o)}" for i, o in enumerate(source.meta.get("objectives", []), start=1))
         out.append(f"| {number} | [{_cell(module.title)}]({link(number)}) | {module.minutes} {words['minutes']} | "
-                   f"{_cell(', '.join(source.meta.get('audience', [])))} | {objectives} |")
+                   f"{_cell(', '.join(source.meta.get('audience', [])))} |")
+    out += ["", f"### {words['objectives_list']} {{ #objectives }}", ""]
+    for number in sorted(found):
+        module, source = found[number]
+        out += [f"{words['module']} {number}. {module.title}", ""]
+        out += [f":   {i}. {' '.join(str(o).split())}" if i == 1 else f"    {i}. {' '.join(str(o).split())}"
+                for i, o in enumerate(source.meta.get("objectives", []), start=1)]
+        out.append("")
     out.append("")
     for agenda in [*plan["agendas"], *plan["audiences"]]:
         missing = [n for n in agenda["modules"] if n not in found]

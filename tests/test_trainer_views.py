@@ -45,6 +45,8 @@ def test_print_hides_navigation_and_trainer_content_and_shows_the_handout_header
     assert page.locator(".trainer-only").first.is_visible() and page.locator(".module-bar").is_visible()
     page.emulate_media(media="print")
     assert not any(visible(page, ".trainer-only"))
+    assert not page.locator("#trainer-notes").is_visible()  # a section of trainer-only blocks goes with them
+    assert page.locator("#knowledge-check").is_visible() and page.locator("#session-plan").is_visible()
     for selector in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".module-bar", ".participant-toggle", ".md-footer"):
         assert not any(visible(page, selector)), selector
     meta = page.locator(".handout-meta")
@@ -62,7 +64,7 @@ def test_the_print_button_switches_to_the_participant_view(page, served_site):
     page.locator(".module-bar .print-handout").click()
     assert page.evaluate("window.__printed") is True
     assert "participant-view" in page.evaluate("document.documentElement.className")
-    assert not any(visible(page, ".trainer-only"))
+    assert not any(visible(page, ".trainer-only")) and not page.locator("#trainer-notes").is_visible()
 
 
 def test_module_bar_goes_to_the_previous_and_next_module_and_the_session_plan(page, served_site):

@@ -26,9 +26,25 @@
       button.setAttribute("aria-pressed", on ? "true" : "false");
     }
   }
+  // A heading whose section holds nothing but trainer-only blocks (such as "Trainer notes")
+  // goes with them: class trainer-only-heading, hidden by the participant view and in print.
+  function markSections(content) {
+    var heads = content.querySelectorAll("h2, h3, h4, h5, h6");
+    for (var i = heads.length - 1; i >= 0; i--) {
+      var h = heads[i], level = +h.tagName.charAt(1), any = false, only = true, el = h.nextElementSibling;
+      if (h.closest(".trainer-notes-collection")) continue;
+      while (el && !(/^H[1-6]$/.test(el.tagName) && +el.tagName.charAt(1) <= level)) {
+        if (el.classList.contains("trainer-only") || el.classList.contains("trainer-only-heading")) any = true;
+        else only = false;
+        el = el.nextElementSibling;
+      }
+      if (only && any) h.classList.add("trainer-only-heading");
+    }
+  }
   function setup() {
     var content = document.querySelector(".md-content__inner");
     if (!content || !content.querySelector(".trainer-only")) { apply(stored()); return; }
+    markSections(content);
     var wrap = document.createElement("p");
     wrap.className = "participant-toggle";
     var button = document.createElement("button");

@@ -76,7 +76,7 @@ def page(lang_dir: Path, page_dir: Path, locale: str) -> str:
                 if slot.kind == "module":
                     what = f"[{words['module']} {slot.module}]({link(slot.module)}). {_cell(slot.title)}"
                     if slot.continued:
-                        what += " (cont.)"
+                        what += f" {words['continued']}"
                 else:
                     what = words[slot.kind]
                 out.append(f"| {planner.hhmm(slot.start)}–{planner.hhmm(slot.end)} | {what} | {slot.minutes} |")

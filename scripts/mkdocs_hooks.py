@@ -18,6 +18,7 @@ from curriculum import DATA, alternates, booklet, checks, indexes, navigation, n
 from curriculum.config import load as load_options
 from curriculum.errors import relative, report
 from curriculum.languages import languages, of_url
+from curriculum import last_updated, module_bar, tooltips, trainer_pages
 
 _depth = 0
 _404: dict[str, str] = {}
@@ -85,7 +86,8 @@ def on_page_markdown(markdown, page, config, files):
     lang_dir = Path(config.docs_dir) / lang.locale
     markdown = booklet.with_download(markdown, page.file.abs_src_path, page.file.src_uri, _booklets)
     tables = {"booklets": lambda: booklet.index_table(_booklets, lang.locale, page.file.src_uri)}
-    return indexes.expand(markdown, lang_dir, src.parent, lang.locale, relative(src, _project(config)), tables)
+    markdown = indexes.expand(markdown, lang_dir, src.parent, lang.locale, relative(src, _project(config)), tables)
+    return trainer_pages.expand(markdown, lang_dir, src.parent, lang.locale)
 
 
 def on_serve(server, config, builder):
@@ -111,3 +113,18 @@ def on_files(files, config):
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has removed the language folders
 def on_nav(nav, config, files):
     return navigation.order(nav, load_options(config).nav_order)
+
+
+last_updated.install()  # a shallow clone on CI must not fail --strict (see the module)
+
+
+def on_page_content(html, page, config, files):
+    """Glossary tooltips on module and guide pages (curriculum/tooltips.py)."""
+    lang = of_url(languages(config), page.url)
+    rel = Path(page.file.abs_src_path).relative_to(Path(config.docs_dir) / lang.locale).as_posix()
+    return tooltips.annotate(html, lang.locale) if tooltips.applies_to(rel) else html
+
+
+def on_page_context(context, page, config, nav):
+    """Previous and next module and our labels, for overrides/main.html."""
+    return module_bar.context(context, page, nav, of_url(languages(config), page.url).locale)

@@ -171,16 +171,21 @@ def test_contents_page_numbers_are_where_the_headings_are(built_site, lang, stem
             f"'{title}' is a line of page {number - 1} already, but the contents say page {number}"
 
 
+def assert_headings_and_checklist_in(source: Path, text: str) -> None:
+    """Every heading and every checklist item of a booklet source is in its PDF's text."""
+    page = parse(source)
+    for heading in page.headings:
+        assert plain(heading.text) in text, f"{source.name}: heading '{heading.text}' is missing from the PDF"
+    for line in page.lines[page.body_start - 1:]:
+        if m := re.match(r"^\s*- \[ \] (.+)$", line):
+            assert plain(m.group(1)) in text, f"{source.name}: checklist item '{m.group(1)}' is missing"
+
+
 @pytest.mark.parametrize("lang", PREFIX)
 def test_every_heading_of_the_source_and_the_key_messages_are_in_the_pdf(built_site, lang):
     for source in sources(lang):
         text = norm(" ".join(page_texts(pdf_path(built_site[0], lang, source.stem))))
-        page = parse(source)
-        for heading in page.headings:
-            assert plain(heading.text) in text, f"{source.name}: heading '{heading.text}' is missing from the PDF"
-        for line in page.lines[page.body_start - 1:]:
-            if m := re.match(r"^\s*- \[ \] (.+)$", line):
-                assert plain(m.group(1)) in text, f"{source.name}: checklist item '{m.group(1)}' is missing"
+        assert_headings_and_checklist_in(source, text)
         module = parse(next((REPO / "docs" / lang / "modules").glob(source.name[:3] + "*.md")))
         start, end = module.section("key-messages")
         first_message = next(line for line in module.lines[start:end] if line.startswith("- "))
@@ -192,15 +197,28 @@ def test_protocol_booklet_prints_its_own_sections_and_no_key_messages(built_site
     source = REPO / "docs" / lang / "booklets" / f"{slug}.md"
     texts = page_texts(pdf_path(built_site[0], lang, slug))
     text = norm(" ".join(texts))
-    page = parse(source)
-    for heading in page.headings:
-        assert plain(heading.text) in text, f"{source.name}: heading '{heading.text}' is missing from the PDF"
-    for line in page.lines[page.body_start - 1:]:
-        if m := re.match(r"^\s*- \[ \] (.+)$", line):
-            assert plain(m.group(1)) in text, f"{source.name}: checklist item '{m.group(1)}' is missing"
+    assert_headings_and_checklist_in(source, text)
     assert "Key messages" not in text and "Mensajes clave" not in text, "a protocol's booklet prints no module's key messages"
     with pikepdf.open(pdf_path(built_site[0], lang, slug)) as pdf:
         assert "protocol" in str(pdf.docinfo.get("/Title", "")).lower() or "protocolo" in str(pdf.docinfo.get("/Title", "")).lower()
+
+
+def figure_alts(path: Path) -> list[str]:
+    """The alternative text of every tagged figure of a PDF (the QR code is one)."""
+    figures = []
+
+    def walk(node):
+        if isinstance(node, pikepdf.Array):
+            for child in node:
+                walk(child)
+        elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
+            if node.S == "/Figure":
+                figures.append(str(node.get("/Alt", "")))
+            walk(node.get("/K"))
+
+    with pikepdf.open(path) as pdf:
+        walk(pdf.Root.StructTreeRoot.K)
+    return figures
 
 
 def test_cover_has_module_language_edition_revision_and_qr_code(built_site):
@@ -214,20 +232,8 @@ def test_cover_has_module_language_edition_revision_and_qr_code(built_site):
     assert module_url in cover.replace(" ", ""), "the cover prints the module's address under the QR code"
     rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip()
     assert (rev or "unversioned") in cover
-    with pikepdf.open(path) as pdf:
-        figures = []
-
-        def walk(node):
-            if isinstance(node, pikepdf.Array):
-                for child in node:
-                    walk(child)
-            elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
-                if node.S == "/Figure":
-                    figures.append(str(node.get("/Alt", "")))
-                walk(node.get("/K"))
-
-        walk(pdf.Root.StructTreeRoot.K)
-        assert any(module_url in alt for alt in figures), f"the QR code is a tagged figure whose text names {module_url}: {figures}"
+    figures = figure_alts(path)
+    assert any(module_url in alt for alt in figures), f"the QR code is a tagged figure whose text names {module_url}: {figures}"
     back = norm(page_texts(path)[-1])
     assert "CC BY 4.0" in back and "Independent project" in back and "My local contacts" in back
 
@@ -243,20 +249,8 @@ def test_protocol_cover_has_kicker_language_edition_and_qr_code_to_the_protocol_
     for needle in needed:
         assert needle.lower() in cover.lower(), f"'{needle}' is not on the cover: {cover}"
     assert protocol_url in cover.replace(" ", ""), "the cover prints the protocol page's address under the QR code"
-    with pikepdf.open(path) as pdf:
-        figures = []
-
-        def walk(node):
-            if isinstance(node, pikepdf.Array):
-                for child in node:
-                    walk(child)
-            elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
-                if node.S == "/Figure":
-                    figures.append(str(node.get("/Alt", "")))
-                walk(node.get("/K"))
-
-        walk(pdf.Root.StructTreeRoot.K)
-        assert any(protocol_url in alt for alt in figures), f"the QR code is a tagged figure whose text names {protocol_url}: {figures}"
+    figures = figure_alts(path)
+    assert any(protocol_url in alt for alt in figures), f"the QR code is a tagged figure whose text names {protocol_url}: {figures}"
     back = norm(page_texts(path)[-1])
     assert "CC BY 4.0" in back and ("My local contacts" in back or "Mis contactos locales" in back)
 

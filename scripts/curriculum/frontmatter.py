@@ -12,7 +12,7 @@ from pathlib import Path
 import jsonschema
 
 from . import data
-from .errors import SourceError
+from .errors import SourceError, unique
 from .source import Page
 
 
@@ -82,13 +82,4 @@ def validate(page: Page, rel: str, rel_to_lang: Path) -> list[SourceError]:
         m = re.match(r"^(\d\d)-", rel_to_lang.name)
         if not m or int(m.group(1)) != page.meta["module"]:
             errors.append(SourceError(rel, page.meta_lines.get("module"), f"front matter 'module' is {page.meta['module']} but the file name does not start with {page.meta['module']:02d}-: rename the file or fix the number"))
-    return _unique(errors)
-
-
-def _unique(errors):
-    seen, out = set(), []
-    for e in errors:
-        if str(e) not in seen:
-            seen.add(str(e))
-            out.append(e)
-    return out
+    return unique(errors)

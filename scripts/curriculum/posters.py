@@ -16,7 +16,7 @@ import jsonschema
 import yaml
 
 from . import data
-from .errors import SourceError, relative
+from .errors import SourceError, relative, unique
 
 FOLDER = "posters"
 PAPERS = ("letter", "a4")  # every poster is rendered on both
@@ -83,7 +83,7 @@ def validate(poster: Poster) -> list[SourceError]:
     if isinstance(fields.get("id"), str) and fields["id"] != poster.path.stem:
         errors.append(SourceError(rel, poster.line("id"), f"poster field 'id' is '{fields['id']}' but the file is {poster.path.name}: "
                                                           f"rename the file {fields['id']}.yml or fix the id"))
-    return _unique(errors)
+    return unique(errors)
 
 
 def check(root: Path, langs: list[str]) -> list[SourceError]:
@@ -106,12 +106,3 @@ def check(root: Path, langs: list[str]) -> list[SourceError]:
                     errors.append(SourceError(twin.rel, twin.line("design"), f"poster field 'design' is {twin.fields.get('design')!r} here but "
                                                                              f"{poster.fields.get('design')!r} in {poster.rel}: use the same design in every language", (poster.rel,)))
     return errors
-
-
-def _unique(errors):
-    seen, out = set(), []
-    for e in errors:
-        if str(e) not in seen:
-            seen.add(str(e))
-            out.append(e)
-    return out

@@ -74,8 +74,7 @@ def _filled_height(page, grow: str, limit: str) -> float | None:
     element of class `limit` (positioned at the page's foot), or None if either is missing."""
     def find(name):
         return next((b for b in _boxes(page._page_box)
-                     if getattr(b, "element", None) is not None and name in (b.element.get("class") or "").split()
-                     and b.element_tag != "::before"), None)
+                     if getattr(b, "element", None) is not None and name in (b.element.get("class") or "").split()), None)
     g, lim = find(grow), find(limit)
     if g is None or lim is None:
         return None

@@ -20,7 +20,11 @@ See docs-maintainers-booklets.md at the repository root.
 from .pages import index_table, poster_table, protocol_table, with_download
 from .pipeline import Build, files, prepare
 
-# `mkdocs serve` also rebuilds when the stylesheet or a template changes (code changes need a restart).
-WATCH = [f"{__path__[0]}/booklet.css", f"{__path__[0]}/poster.css", f"{__path__[0]}/templates"]
+from pathlib import Path as _Path
+
+# `mkdocs serve` also rebuilds when a stylesheet, a template or a poster source changes (code changes need a restart).
+_POSTERS = _Path(__path__[0]).resolve().parents[2] / "posters"
+WATCH = [f"{__path__[0]}/booklet.css", f"{__path__[0]}/poster.css", f"{__path__[0]}/templates",
+         *([str(_POSTERS)] if _POSTERS.is_dir() else [])]
 
 __all__ = ["Build", "prepare", "files", "index_table", "protocol_table", "poster_table", "with_download", "WATCH"]

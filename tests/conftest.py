@@ -268,6 +268,7 @@ def browser():
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_navigation_timeout(90_000)  # a busy 2-core machine builds and serves at once
     pg = context.new_page()
     yield pg
     context.close()

@@ -80,9 +80,9 @@ def record(root: Path, rel: str, langs: list[str]) -> str:
     end = text.index("\n---", 3)
     head, rest = text[:end], text[end:]
     if re.search(rf"^{FIELD}:", head, re.M):
-        head = re.sub(rf"^{FIELD}:.*$", f"{FIELD}: {commit}", head, flags=re.M)
+        head = re.sub(rf"^{FIELD}:.*$", f'{FIELD}: "{commit}"', head, flags=re.M)
     else:
-        head += f"\n{FIELD}: {commit}"
+        head += f'\n{FIELD}: "{commit}"'
     path.write_text(head + rest, encoding="utf-8")
     return commit
 

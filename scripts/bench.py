@@ -49,7 +49,7 @@ def booklets() -> int:
         t = time.perf_counter()
         cold = pipeline.prepare(config, ROOT, cache)
         cold_s = time.perf_counter() - t
-        docs = [e for e in cold.entries if e.kind in ("booklet", "guide")]
+        docs = [e for e in cold.entries if e.kind in ("booklet", "protocol", "guide")]
         pages = sum(e.pages for e in cold.entries)
         rows.append(("cold, empty cache, 2 workers", len(cold.entries), cold.rendered, pages, cold_s))
 
@@ -60,7 +60,7 @@ def booklets() -> int:
 
         # One process, the same HTML: our render() against a plain WeasyPrint call.
         todo = pipeline.plan(config, ROOT, Path(tmp) / "empty")
-        jobs = [j for j in todo.jobs if "printing-guide" not in j.name]
+        jobs = [j for j in todo.jobs if "printing-guide" not in j.name and not j.name.startswith("posters/")]  # booklets only
         ours_s = raw_s = impose_s = 0.0
         single_pages = 0
         for job in jobs:
@@ -86,9 +86,12 @@ def booklets() -> int:
         largest_pages = len(PdfReader(cold.cache.pdf(largest.digest)).pages)
 
     booklet_count = sum(1 for e in docs if e.kind == "booklet")
+    protocol_count = sum(1 for e in docs if e.kind == "protocol")
     guide_count = sum(1 for e in docs if e.kind == "guide")
-    print(f"Pocket booklets: {booklet_count} booklets + {guide_count} complete guides = {len(docs)} PDFs "
-          f"(+ {len(cold.entries) - len(docs)} printing guides), WeasyPrint {weasyprint_version}, page size {cold.options.label}")
+    poster_count = sum(1 for e in cold.entries if e.kind == "poster")
+    print(f"Pocket booklets: {booklet_count} module + {protocol_count} protocol booklets + {guide_count} complete guides = {len(docs)} PDFs "
+          f"(+ {len(cold.entries) - len(docs) - poster_count} printing guides, {poster_count} posters), "
+          f"WeasyPrint {weasyprint_version}, page size {cold.options.label}")
     print()
     print(f"{'':34} {'PDFs':>5} {'rendered':>9} {'pages':>6} {'seconds':>8} {'ms/page':>8}")
     for name, count, rendered, npages, seconds in rows:

@@ -85,7 +85,9 @@ def on_page_markdown(markdown, page, config, files):
     src = Path(page.file.abs_src_path)
     lang_dir = Path(config.docs_dir) / lang.locale
     markdown = booklet.with_download(markdown, page.file.abs_src_path, page.file.src_uri, _booklets)
-    tables = {"booklets": lambda: booklet.index_table(_booklets, lang.locale, page.file.src_uri)}
+    tables = {"booklets": lambda: booklet.index_table(_booklets, lang.locale, page.file.src_uri),
+              "protocols": lambda: booklet.protocol_table(_booklets, lang.locale, page.file.src_uri),
+              "posters": lambda: booklet.poster_table(_booklets, lang.locale, page.file.src_uri)}
     markdown = indexes.expand(markdown, lang_dir, src.parent, lang.locale, relative(src, _project(config)), tables)
     return trainer_pages.expand(markdown, lang_dir, src.parent, lang.locale)
 

@@ -25,12 +25,24 @@ MAX_BYTES = 1_500_000
 
 
 def sources(lang: str) -> list[Path]:
+    """The modules' booklet sources."""
     return sorted((REPO / "docs" / lang / "booklets").glob("[0-9][0-9]-*.md"))
 
 
+def protocol_sources(lang: str) -> list[Path]:
+    """The protocols' booklet sources: docs/<lang>/booklets/<protocol>.md."""
+    return sorted(p for p in (REPO / "docs" / lang / "booklets").glob("*.md") if p.name != "index.md" and not p.name[:2].isdigit())
+
+
+def protocols() -> list[tuple[str, str]]:
+    """(language, slug) of every protocol booklet, at collection time."""
+    return [(lang, p.stem) for lang in PREFIX for p in protocol_sources(lang)]
+
+
 def booklet_pdfs() -> list[tuple[str, str]]:
-    """(language, file name without .pdf) of every booklet and complete guide, at collection time."""
-    return [(lang, p.stem) for lang in PREFIX for p in sources(lang)] + [(lang, "complete-guide") for lang in PREFIX]
+    """(language, file name without .pdf) of every booklet (modules and protocols) and complete guide, at collection time."""
+    return ([(lang, p.stem) for lang in PREFIX for p in sources(lang)] + protocols()
+            + [(lang, "complete-guide") for lang in PREFIX])
 
 
 def pdf_path(out: Path, lang: str, stem: str) -> Path:
@@ -63,8 +75,10 @@ def test_one_booklet_per_module_and_a_complete_guide_per_language(built_site):
     for lang, prefix in PREFIX.items():
         modules = sorted((REPO / "docs" / lang / "modules").glob("[0-9][0-9]-*.md"))
         assert [p.name for p in sources(lang)] == [m.name for m in modules], "one booklet source per module, same slug"
+        protocol_pages = sorted(p.name for p in (REPO / "docs" / lang / "guides").glob("*.md") if parse(p).meta.get("kind") == "protocol")
+        assert protocol_pages and [p.name for p in protocol_sources(lang)] == protocol_pages, "one booklet source per protocol, same file name"
         found = sorted(p.name for p in (out / prefix / "booklets").glob("*.pdf"))
-        assert found == sorted([p.stem + ".pdf" for p in sources(lang)] + ["complete-guide.pdf"])
+        assert found == sorted([p.stem + ".pdf" for p in sources(lang) + protocol_sources(lang)] + ["complete-guide.pdf"])
         prints = sorted(p.name for p in (out / prefix / "booklets" / "print").glob("*.pdf"))
         expected = sorted([f"{stem}-{sheet}.pdf" for _, stem in booklet_pdfs() if _ == lang for sheet in ("a4", "letter")]
                           + ["printing-guide.pdf"])
@@ -157,20 +171,54 @@ def test_contents_page_numbers_are_where_the_headings_are(built_site, lang, stem
             f"'{title}' is a line of page {number - 1} already, but the contents say page {number}"
 
 
+def assert_headings_and_checklist_in(source: Path, text: str) -> None:
+    """Every heading and every checklist item of a booklet source is in its PDF's text."""
+    page = parse(source)
+    for heading in page.headings:
+        assert plain(heading.text) in text, f"{source.name}: heading '{heading.text}' is missing from the PDF"
+    for line in page.lines[page.body_start - 1:]:
+        if m := re.match(r"^\s*- \[ \] (.+)$", line):
+            assert plain(m.group(1)) in text, f"{source.name}: checklist item '{m.group(1)}' is missing"
+
+
 @pytest.mark.parametrize("lang", PREFIX)
 def test_every_heading_of_the_source_and_the_key_messages_are_in_the_pdf(built_site, lang):
     for source in sources(lang):
         text = norm(" ".join(page_texts(pdf_path(built_site[0], lang, source.stem))))
-        page = parse(source)
-        for heading in page.headings:
-            assert plain(heading.text) in text, f"{source.name}: heading '{heading.text}' is missing from the PDF"
-        for line in page.lines[page.body_start - 1:]:
-            if m := re.match(r"^\s*- \[ \] (.+)$", line):
-                assert plain(m.group(1)) in text, f"{source.name}: checklist item '{m.group(1)}' is missing"
+        assert_headings_and_checklist_in(source, text)
         module = parse(next((REPO / "docs" / lang / "modules").glob(source.name[:3] + "*.md")))
         start, end = module.section("key-messages")
         first_message = next(line for line in module.lines[start:end] if line.startswith("- "))
         assert plain(first_message[2:])[:40] in text, f"{source.name}: the module's key messages are missing"
+
+
+@pytest.mark.parametrize("lang,slug", protocols(), ids=[f"{lang}/{slug}" for lang, slug in protocols()])
+def test_protocol_booklet_prints_its_own_sections_and_no_key_messages(built_site, lang, slug):
+    source = REPO / "docs" / lang / "booklets" / f"{slug}.md"
+    texts = page_texts(pdf_path(built_site[0], lang, slug))
+    text = norm(" ".join(texts))
+    assert_headings_and_checklist_in(source, text)
+    assert "Key messages" not in text and "Mensajes clave" not in text, "a protocol's booklet prints no module's key messages"
+    with pikepdf.open(pdf_path(built_site[0], lang, slug)) as pdf:
+        assert "protocol" in str(pdf.docinfo.get("/Title", "")).lower() or "protocolo" in str(pdf.docinfo.get("/Title", "")).lower()
+
+
+def figure_alts(path: Path) -> list[str]:
+    """The alternative text of every tagged figure of a PDF (the QR code is one)."""
+    figures = []
+
+    def walk(node):
+        if isinstance(node, pikepdf.Array):
+            for child in node:
+                walk(child)
+        elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
+            if node.S == "/Figure":
+                figures.append(str(node.get("/Alt", "")))
+            walk(node.get("/K"))
+
+    with pikepdf.open(path) as pdf:
+        walk(pdf.Root.StructTreeRoot.K)
+    return figures
 
 
 def test_cover_has_module_language_edition_revision_and_qr_code(built_site):
@@ -184,22 +232,27 @@ def test_cover_has_module_language_edition_revision_and_qr_code(built_site):
     assert module_url in cover.replace(" ", ""), "the cover prints the module's address under the QR code"
     rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip()
     assert (rev or "unversioned") in cover
-    with pikepdf.open(path) as pdf:
-        figures = []
-
-        def walk(node):
-            if isinstance(node, pikepdf.Array):
-                for child in node:
-                    walk(child)
-            elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
-                if node.S == "/Figure":
-                    figures.append(str(node.get("/Alt", "")))
-                walk(node.get("/K"))
-
-        walk(pdf.Root.StructTreeRoot.K)
-        assert any(module_url in alt for alt in figures), f"the QR code is a tagged figure whose text names {module_url}: {figures}"
+    figures = figure_alts(path)
+    assert any(module_url in alt for alt in figures), f"the QR code is a tagged figure whose text names {module_url}: {figures}"
     back = norm(page_texts(path)[-1])
     assert "CC BY 4.0" in back and "Independent project" in back and "My local contacts" in back
+
+
+@pytest.mark.parametrize("lang,slug", protocols(), ids=[f"{lang}/{slug}" for lang, slug in protocols()])
+def test_protocol_cover_has_kicker_language_edition_and_qr_code_to_the_protocol_page(built_site, lang, slug):
+    out, url = built_site[0], built_site[1]
+    path = pdf_path(out, lang, slug)
+    cover = norm(page_texts(path)[0])
+    protocol_url = f"{url}{PREFIX[lang]}guides/{slug}/"
+    needed = (("Protocol · Pocket booklet", "Language English", "Edition", "Source revision") if lang == "en" else
+              ("Protocolo · Cuadernillo de bolsillo", "Idioma Español", "Edición", "Revisión de la fuente"))
+    for needle in needed:
+        assert needle.lower() in cover.lower(), f"'{needle}' is not on the cover: {cover}"
+    assert protocol_url in cover.replace(" ", ""), "the cover prints the protocol page's address under the QR code"
+    figures = figure_alts(path)
+    assert any(protocol_url in alt for alt in figures), f"the QR code is a tagged figure whose text names {protocol_url}: {figures}"
+    back = norm(page_texts(path)[-1])
+    assert "CC BY 4.0" in back and ("My local contacts" in back or "Mis contactos locales" in back)
 
 
 # --- Print-ready sheets ----------------------------------------------------------------------------
@@ -235,7 +288,11 @@ def whole_text(path: Path, page: int) -> str:
                           capture_output=True, text=True, check=True).stdout
 
 
-@pytest.mark.parametrize("lang,stem,sheet", [("es", None, "a4"), ("en", None, "letter"), ("en", "complete-guide", "a4")])
+IMPOSED = ([("es", None, "a4"), ("en", None, "letter"), ("en", "complete-guide", "a4")]
+           + [(lang, slug, sheet) for lang, slug in protocols() for sheet in ("a4", "letter")])  # every protocol's booklet, both papers
+
+
+@pytest.mark.parametrize("lang,stem,sheet", IMPOSED, ids=[f"{lang}/{stem or 'first'}/{sheet}" for lang, stem, sheet in IMPOSED])
 def test_imposed_sheets_hold_the_pages_in_saddle_stitch_order(built_site, lang, stem, sheet):
     if not shutil.which("pdftotext"):
         pytest.fail("poppler-utils (pdftotext) is missing: run `make test`, which installs it")
@@ -291,6 +348,12 @@ def test_booklets_page_lists_each_pdf_with_pages_size_and_date_and_modules_link_
     for source in sources(lang):
         page = (out / PREFIX[lang] / "modules" / source.stem / "index.html").read_text(encoding="utf-8")
         assert f'href="../../booklets/{source.stem}.pdf"' in page, f"module {source.stem} has no link to its booklet"
+    protocols_section = index.split('id="protocols"')[1].split('id="posters"')[0]
+    for source in protocol_sources(lang):
+        assert f'href="{source.stem}.pdf"' in protocols_section, f"the Protocols table has no row for {source.stem}"
+        page = (out / PREFIX[lang] / "guides" / source.stem / "index.html").read_text(encoding="utf-8")
+        assert f'href="../../booklets/{source.stem}.pdf"' in page, f"protocol {source.stem} has no download box"
+        assert f'href="../../booklets/print/{source.stem}-a4.pdf"' in page
 
 
 def test_printing_guide_is_one_page_in_each_language(built_site):
@@ -361,6 +424,12 @@ def test_page_size_comes_from_mkdocs_yml(tiny_site):
 def test_booklet_for_an_unknown_module(tiny_site, number, needle):
     site = with_booklets(tiny_site, *(BOOKLET[lang].replace("booklet: 1", f"booklet: {number}") for lang in ("es", "en")))
     site.fails_with("docs/es/booklets/01-trafficking.md", needle)
+
+
+def test_a_protocol_page_without_its_booklet_fails_the_build(tiny_site):
+    from test_checks import PROTOCOL
+    site = with_booklets(tiny_site).write({f"{lang}/guides/first-contact.md": PROTOCOL[lang] for lang in PROTOCOL})
+    site.fails_with("docs/es/guides/first-contact.md:2: a protocol page gets a pocket booklet, but there is no docs/es/booklets/first-contact.md")
 
 
 def test_a_long_address_in_a_table_wraps_inside_the_page(tiny_site):

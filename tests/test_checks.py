@@ -2,6 +2,8 @@
 tiny fixtures: each rule fails with a message naming the file, the line and the fix."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from conftest import BOOKLET, MINIMAL, tiny_module
@@ -37,10 +39,10 @@ def test_the_real_sources_pass():
 
 
 def test_every_check_is_registered_by_name():
-    assert list(checks.REGISTRY) == ["front matter", "parity", "session plans", "module parts", "booklet sources", "pacing",
+    assert list(checks.REGISTRY) == ["front matter", "parity", "session plans", "module parts", "booklet sources", "posters", "pacing",
                                      "guide links", "terminology", "spelling", "language of each paragraph",
                                      "third-party loads", "markdown lint"]
-    assert checks.IN_BUILD == {"front matter", "parity", "session plans", "module parts", "booklet sources", "pacing",
+    assert checks.IN_BUILD == {"front matter", "parity", "session plans", "module parts", "booklet sources", "posters", "pacing",
                                "guide links", "terminology"}
 
 
@@ -90,6 +92,133 @@ def test_spanish_terminology(tmp_path, text, bad):
     assert bool(found) == bad, found
     if bad:
         assert found[0].startswith("docs/es/index.md:1")
+
+
+# --- Protocols' booklets: docs/<lang>/booklets/<slug>.md with `protocol: <slug>` ---------------------
+
+PROTOCOL = {lang: f"""---
+kind: protocol
+title: "{title}"
+description: "{description}"
+audience: [border officers]
+review_date: 2027-12-31
+---
+
+# {title}
+
+## {scope} {{ #purpose-and-scope }}
+
+{text}
+
+## {related} {{ #related-modules }}
+
+- [{module} 1](../modules/01-trafficking.md)
+""" for lang, title, description, scope, text, related, module in (
+    ("es", "Protocolo de primer contacto", "Protocolo de prueba para el primer contacto en la frontera.", "Propósito", "Texto del protocolo.",
+     "Módulos relacionados", "Módulo"),
+    ("en", "First contact protocol", "A test protocol for the first contact at the border, short.", "Purpose", "Protocol text.",
+     "Related modules", "Module"))}
+PROTOCOL_BOOKLET = {lang: BOOKLET[lang].replace("booklet: 1", "protocol: first-contact") for lang in BOOKLET}
+WITH_PROTOCOL = {**{f"{lang}/guides/first-contact.md": PROTOCOL[lang] for lang in PROTOCOL},
+                 **{f"{lang}/booklets/first-contact.md": PROTOCOL_BOOKLET[lang] for lang in PROTOCOL_BOOKLET}}
+
+
+def test_a_protocol_with_its_booklet_passes(tmp_path):
+    assert problems(tmp_path, WITH_PROTOCOL) == []
+
+
+def test_protocol_booklet_for_an_unknown_protocol(tmp_path):
+    files = {**WITH_PROTOCOL, "es/booklets/first-contact.md": PROTOCOL_BOOKLET["es"].replace("protocol: first-contact", "protocol: first-kontact")}
+    found = "\n".join(problems(tmp_path, files))
+    assert ("docs/es/booklets/first-contact.md:2: front matter 'protocol' is 'first-kontact', but there is no docs/es/guides/first-kontact.md: "
+            "use the file name of a protocol page (protocols: first-contact)") in found, found
+
+
+def test_protocol_booklet_for_a_page_that_is_not_a_protocol(tmp_path):
+    files = {**WITH_PROTOCOL, **{f"{lang}/guides/first-contact.md": PROTOCOL[lang].replace("kind: protocol", "kind: guide") for lang in PROTOCOL}}
+    found = "\n".join(problems(tmp_path, files))
+    assert ("docs/en/booklets/first-contact.md:2: front matter 'protocol' is 'first-contact', but docs/en/guides/first-contact.md is kind: guide, "
+            "not a protocol: only protocols get pocket booklets; set 'kind: protocol' there") in found, found
+
+
+def test_protocol_booklet_named_unlike_its_protocol(tmp_path):
+    files = {**{k: v for k, v in WITH_PROTOCOL.items() if "booklets" not in k},
+             **{f"{lang}/booklets/first-contact-pocket.md": PROTOCOL_BOOKLET[lang] for lang in PROTOCOL_BOOKLET}}
+    found = "\n".join(problems(tmp_path, files))
+    assert ("docs/es/booklets/first-contact-pocket.md:2: front matter 'protocol' is 'first-contact' but the file is named first-contact-pocket.md: "
+            "rename it docs/es/booklets/first-contact.md") in found, found
+
+
+def test_protocol_page_without_a_booklet(tmp_path):
+    files = {k: v for k, v in WITH_PROTOCOL.items() if "booklets" not in k}
+    found = "\n".join(problems(tmp_path, files))
+    for lang in ("es", "en"):
+        assert (f"docs/{lang}/guides/first-contact.md:2: a protocol page gets a pocket booklet, but there is no docs/{lang}/booklets/first-contact.md: "
+                "add it with front matter 'protocol: first-contact'") in found, found
+
+
+@pytest.mark.parametrize("change,needle", [
+    (("## Nunca { #never }", "## Nunca { #not-ever }"), "a protocol's booklet has the parts #key-definitions, #what-to-do, #never"),
+    (("- [ ] Otra persona", "- Otra persona"), "a protocol's booklet has no checklist"),
+    (("## Indicadores", '!!! trainer-only "Notas"\n    Solo para quien facilita.\n\n## Indicadores'), "move this trainer-only block"),
+    (("**Trata.** Acción + medio + fin.", "Uno.\nDos.\nTres.\nCuatro."), "a paragraph of 4 lines"),
+    (("| Institución | Contacto |\n|---|---|\n| Fiscalía | |", "| A | B | C |\n|---|---|---|\n| 1 | 2 | 3 |"), "a table of 3 columns"),
+    (("protocol: first-contact", "protocol: first-contact\nbooklet: 1"), "front matter of a booklet page needs exactly one of 'booklet', 'protocol'"),
+])
+def test_protocol_booklet_keeps_the_pocket_rules(tmp_path, change, needle):
+    files = {**WITH_PROTOCOL, "es/booklets/first-contact.md": PROTOCOL_BOOKLET["es"].replace(*change)}
+    assert change[0] in PROTOCOL_BOOKLET["es"]
+    found = "\n".join(problems(tmp_path, files))
+    assert "docs/es/booklets/first-contact.md" in found and needle in found, found
+
+
+# --- Posters: posters/<lang>/<id>.yml against data/poster-schema.yml ---------------------------------
+
+REPO_POSTERS = Path(__file__).resolve().parents[1] / "posters"
+
+
+def poster_problems(tmp_path, edit=None, drop: str | None = None) -> list[str]:
+    """The real poster sources copied into a tiny project, one of them edited or one file dropped."""
+    for src in REPO_POSTERS.glob("*/*.yml"):
+        rel = src.relative_to(REPO_POSTERS).as_posix()
+        if rel == drop:
+            continue
+        text = src.read_text(encoding="utf-8")
+        if edit and rel == edit[0]:
+            assert edit[1] in text, (rel, edit[1])
+            text = text.replace(edit[1], edit[2])
+        (tmp_path / "posters" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "posters" / rel).write_text(text, encoding="utf-8")
+    return problems(tmp_path, {})
+
+
+def test_the_real_posters_pass(tmp_path):
+    assert poster_problems(tmp_path) == []
+
+
+@pytest.mark.parametrize("edit,needle", [
+    (("en/job-offer.yml", 'headline: "Check the offer before you leave"\n', ""),
+     "posters/en/job-offer.yml:1: poster field 'headline' is missing: add 'headline:'"),
+    (("es/know-the-signs.yml", "design: calm", "design: loud"),
+     "posters/es/know-the-signs.yml:3: poster field 'design' must be 'bold' (a strong colour band) or 'calm' (light), got 'loud'"),
+    (("en/know-the-signs.yml", "points:\n", "points:\n  - \"A sixth point, one too many.\"\n"),
+     "posters/en/know-the-signs.yml:7: poster field 'points' must be a list of 4-5 points, each 10-100 characters, got 6 points"),
+    (("es/job-offer.yml", "id: job-offer", "id: job-offers"), "posters/es/job-offer.yml:2: poster field 'id' is 'job-offers' but the file is job-offer.yml"),
+    (("en/job-offer.yml", "title:", "subtitle: x\ntitle:"), "posters/en/job-offer.yml:4: poster field 'subtitle' is not known"),
+])
+def test_broken_poster_names_the_file_and_field(tmp_path, edit, needle):
+    found = "\n".join(poster_problems(tmp_path, edit))
+    assert needle in found, found
+
+
+def test_poster_missing_in_one_language(tmp_path):
+    found = "\n".join(poster_problems(tmp_path, drop="en/know-the-signs.yml"))
+    assert "posters/es/know-the-signs.yml:2: poster 'know-the-signs' has no posters/en/know-the-signs.yml" in found, found
+
+
+def test_poster_design_differs_between_languages(tmp_path):
+    found = "\n".join(poster_problems(tmp_path, ("en/job-offer.yml", "design: bold", "design: calm")))
+    assert "posters/en/job-offer.yml:3: poster field 'design' is 'calm' here but 'bold' in posters/es/job-offer.yml" in found, found
 
 
 # --- The command line ------------------------------------------------------------------------------

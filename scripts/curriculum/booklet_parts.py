@@ -1,7 +1,10 @@
 """A booklet source page is well formed (the check behind `make check` and the build).
 
-Named like its module, one booklet per module, the module exists and has key messages, a title for the cover, the parts of data/booklet-parts.yml
+A module's booklet (`booklet: N`): named like its module, one booklet per module, the module exists and has key messages, a title for the cover, the parts of data/booklet-parts.yml
 in order, short enough for a pocket page, its images on disk, nothing for trainers only.
+A protocol's booklet (`protocol: slug`): named slug.md like its protocol page, which exists in
+guides/ with kind: protocol; its own parts (protocol_parts), the same limits. Every protocol page
+has a booklet (protocols_without_booklet).
 
 Run by `python -m curriculum check` and the build (checks.py), before any booklet is rendered.
 """
@@ -46,23 +49,64 @@ def check(page: Page, rel: str, locale: str, modules: dict[int, tuple[str, Page]
                                                     f"add a section '## … {{ #{KEY_MESSAGES} }}' with a bullet list", (rel,)))
     else:
         errors += images(module, module_rel, within=span)[1]
+    return errors + _pocket(page, rel) + _parts(page, rel) + images(page, rel)[1]
+
+
+def _pocket(page: Page, rel: str) -> list[SourceError]:
+    """What every booklet needs, whoever it belongs to: a cover title, nothing for trainers only."""
+    errors = []
     if not page.headings or page.headings[0].level != 1:
         errors.append(SourceError(rel, page.body_start, "a booklet starts with a level-1 heading, its short title for the cover: add '# Title'"))
     errors += [SourceError(rel, b.line, "booklets are for participants and leave the trainer's notes out: move this trainer-only block to the module page")
                for b in page.blocks if b.type == TRAINER_ONLY]
-    return errors + _parts(page, rel) + images(page, rel)[1]
+    return errors
 
 
-def _parts(page: Page, rel: str) -> list[SourceError]:
+def check_protocol(page: Page, rel: str, locale: str, guides: dict[str, tuple[str, Page]]) -> list[SourceError]:
+    """guides: file stem -> (file, page) of docs/<locale>/guides/ in this language."""
+    slug = page.meta.get("protocol")
+    line = page.meta_lines.get("protocol")
+    if not isinstance(slug, str):
+        return []  # the front-matter check reports it
+    if slug not in guides:
+        known = ", ".join(sorted(s for s, (_, g) in guides.items() if g.meta.get("kind") == "protocol")) or "none yet"
+        return [SourceError(rel, line, f"front matter 'protocol' is '{slug}', but there is no docs/{locale}/guides/{slug}.md: "
+                                       f"use the file name of a protocol page (protocols: {known}) or add the page")]
+    guide_rel, guide = guides[slug]
+    if guide.meta.get("kind") != "protocol":
+        return [SourceError(rel, line, f"front matter 'protocol' is '{slug}', but {guide_rel} is kind: {guide.meta.get('kind')}, "
+                                       "not a protocol: only protocols get pocket booklets; set 'kind: protocol' there or remove this booklet",
+                            (guide_rel,))]
+    if Path(page.path).name != f"{slug}.md":
+        return [SourceError(rel, line, f"front matter 'protocol' is '{slug}' but the file is named {Path(page.path).name}: "
+                                       f"rename it docs/{locale}/booklets/{slug}.md, like its protocol page")]
+    return _pocket(page, rel) + _parts(page, rel, protocol=True) + images(page, rel)[1]
+
+
+def protocols_without_booklet(locale: str, guides: dict[str, tuple[str, Page]], covered: set[str]) -> list[SourceError]:
+    """Every kind: protocol page is what officers carry: it needs its booklet source."""
+    return [SourceError(guide_rel, guide.meta_lines.get("kind"), f"a protocol page gets a pocket booklet, but there is no docs/{locale}/booklets/{slug}.md: "
+                                                                 f"add it with front matter 'protocol: {slug}', title and description "
+                                                                 "(see docs-maintainers-booklets.md), or set 'kind: guide'")
+            for slug, (guide_rel, guide) in sorted(guides.items()) if guide.meta.get("kind") == "protocol" and slug not in covered]
+
+
+def _parts(page: Page, rel: str, protocol: bool = False) -> list[SourceError]:
     s = data.load("booklet-parts.yml")
+    parts = s["protocol_parts"] if protocol else s["parts"]
+    whose = "a protocol's booklet" if protocol else "a booklet"
     ids = [h.id for h in page.headings if h.level == 2]
-    if [i for i in ids if i in s["parts"]] != s["parts"]:
-        return [SourceError(rel, None, f"a booklet has the parts {', '.join('#' + p for p in s['parts'])} as level-2 headings, in this order "
+    if [i for i in ids if i in parts] != parts:
+        return [SourceError(rel, None, f"{whose} has the parts {', '.join('#' + p for p in parts)} as level-2 headings, in this order "
                                        "(see data/booklet-parts.yml): add or move the missing ones")]
     errors = []
-    start, end = page.section(s["checklist_in"])
-    if not any(re.match(r"^\s*- \[ \] ", line) for line in page.lines[start:end - 1]):
-        errors.append(SourceError(rel, start, f"#{s['checklist_in']} has no checklist: write each indicator as '- [ ] …'"))
+    if protocol:
+        if not any(re.match(r"^\s*- \[ \] ", line) for line in page.lines[page.body_start - 1:]):
+            errors.append(SourceError(rel, page.body_start, "a protocol's booklet has no checklist: write what to check as '- [ ] …'"))
+    else:
+        start, end = page.section(s["checklist_in"])
+        if not any(re.match(r"^\s*- \[ \] ", line) for line in page.lines[start:end - 1]):
+            errors.append(SourceError(rel, start, f"#{s['checklist_in']} has no checklist: write each indicator as '- [ ] …'"))
     errors += [SourceError(rel, t.line, f"a table of {len(t.header)} columns does not fit a pocket page: use at most {s['max_table_columns']}, or a list")
                for t in page.tables if len(t.header) > s["max_table_columns"]]
     number, paragraph = page.body_start, []

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import (booklet_parts, frontmatter, guide_links, markdown_lint, module_parts, pacing, page_language, parity,
-               session_plan, spelling, terminology, third_party)
+               posters, session_plan, spelling, terminology, third_party)
 from .errors import SourceError, relative
 from .source import FrontMatterError, Page, parse
 
@@ -124,11 +124,22 @@ def _booklets(s: Sources) -> list[SourceError]:
     errors = []
     for lang in s.langs:
         modules = {p.meta["module"]: (s.rel(p), p) for _, p in s.of_kind(lang, "module") if isinstance(p.meta.get("module"), int)}
+        guides = {r.stem: (s.rel(p), p) for r, p in s.of_kind(lang, "guide")}
         seen: dict[int, str] = {}
+        covered: set[str] = set()
         for _, p in s.of_kind(lang, "booklet"):
-            if isinstance(p.meta.get("booklet"), int):
+            if "protocol" in p.meta and "booklet" not in p.meta:
+                errors += booklet_parts.check_protocol(p, s.rel(p), lang, guides)
+                covered.add(str(p.meta["protocol"]))
+            elif isinstance(p.meta.get("booklet"), int):
                 errors += booklet_parts.check(p, s.rel(p), lang, modules, seen)
+        errors += booklet_parts.protocols_without_booklet(lang, guides, covered)
     return errors
+
+
+@check("posters")
+def _posters(s: Sources) -> list[SourceError]:
+    return posters.check(s.root, s.langs)
 
 
 @check("pacing")

@@ -21,6 +21,16 @@ class SourceError:
         return any(p == w or p.startswith(w.rstrip("/") + "/") for p in (self.path, *self.related) for w in wanted)
 
 
+def unique(errors: list[SourceError]) -> list[SourceError]:
+    """The errors in order, each message once."""
+    seen, out = set(), []
+    for e in errors:
+        if str(e) not in seen:
+            seen.add(str(e))
+            out.append(e)
+    return out
+
+
 def report(errors: list[SourceError]) -> str:
     head = f"{len(errors)} problem{'s' if len(errors) != 1 else ''} in the Markdown sources:"
     return "\n".join([head, *(f"  - {e}" for e in errors)])

@@ -12,7 +12,7 @@ from pathlib import Path
 import jsonschema
 
 from . import data
-from .errors import SourceError
+from .errors import SourceError, unique
 from .source import Page
 
 
@@ -70,17 +70,16 @@ def validate(page: Page, rel: str, rel_to_lang: Path) -> list[SourceError]:
             field = str(err.path[0]) if err.path else "(front matter)"
             value = meta.get(field) if isinstance(meta, dict) else meta
             errors.append(SourceError(rel, page.meta_lines.get(field), f"front matter '{field}' must be {_expect(definition, field)}, got {value!r}"))
+    one_of = definition.get("x-one-of")
+    if one_of and isinstance(meta, dict) and sum(f in meta for f in one_of) != 1:
+        present = [f for f in one_of if f in meta]
+        fix = (f"keep one of {', '.join(repr(f) for f in present)}" if present else
+               " or ".join(f"'{f}:' with {_expect(definition, f)}" for f in one_of))
+        errors.append(SourceError(rel, page.meta_lines.get(present[-1]) if present else 1,
+                                  f"front matter of a {kind} page needs exactly one of {', '.join(repr(f) for f in one_of)}: "
+                                  + (fix if present else "add " + fix)))
     if kind == "module" and isinstance(page.meta.get("module"), int):
         m = re.match(r"^(\d\d)-", rel_to_lang.name)
         if not m or int(m.group(1)) != page.meta["module"]:
             errors.append(SourceError(rel, page.meta_lines.get("module"), f"front matter 'module' is {page.meta['module']} but the file name does not start with {page.meta['module']:02d}-: rename the file or fix the number"))
-    return _unique(errors)
-
-
-def _unique(errors):
-    seen, out = set(), []
-    for e in errors:
-        if str(e) not in seen:
-            seen.add(str(e))
-            out.append(e)
-    return out
+    return unique(errors)

@@ -1,4 +1,4 @@
-"""Print documents from templates/ (Jinja2): a booklet, the complete guide, the printing guide."""
+"""Print documents from templates/ (Jinja2): a booklet, the complete guide, the printing guide, a poster."""
 from __future__ import annotations
 
 import base64
@@ -45,13 +45,20 @@ def _render(template: str, ctx: Context, **values) -> str:
 
 
 def booklet_document(frag: Fragment, ctx: Context, date: str) -> str:
+    """A module's booklet, or a protocol's (its own labels: kicker, running header, QR caption)."""
     src, w = frag.source, ctx.words
-    return _render("booklet.html", ctx, src=src, frag=_safe(frag), date=date,
-                   title=w["booklet_pdf_title"].format(n=src.number, title=src.title),
-                   description=str(src.page.meta.get("description", "")),
-                   keywords=", ".join([w["pocket_booklet"], f"{w['module']} {src.number}", ctx.site_name]),
-                   running=w["booklet_running"].format(n=src.number, title=frag.plain_title),
-                   toc=[(i, Markup(t), []) for i, t in frag.sections])
+    if src.kind == "protocol":
+        words = {"kicker": w["protocol_kicker"], "title": w["protocol_pdf_title"].format(title=src.title),
+                 "keyword": w["protocol"], "running": w["protocol_running"].format(title=frag.plain_title),
+                 "qr_caption": w["qr_caption_protocol"]}
+    else:
+        words = {"kicker": w["booklet_kicker"].format(n=src.number), "title": w["booklet_pdf_title"].format(n=src.number, title=src.title),
+                 "keyword": f"{w['module']} {src.number}", "running": w["booklet_running"].format(n=src.number, title=frag.plain_title),
+                 "qr_caption": w["qr_caption"]}
+    return _render("booklet.html", ctx, src=src, frag=_safe(frag), date=date, kicker=words["kicker"], qr_caption=words["qr_caption"],
+                   title=words["title"], description=str(src.page.meta.get("description", "")),
+                   keywords=", ".join([w["pocket_booklet"], words["keyword"], ctx.site_name]),
+                   running=words["running"], toc=[(i, Markup(t), []) for i, t in frag.sections])
 
 
 def guide_document(frags: list[Fragment], ctx: Context, date: str, index_url: str) -> str:
@@ -75,6 +82,16 @@ def printing_guide_document(ctx: Context, date: str, index_url: str) -> str:
                    keywords=f'{w["print_guide"]}, {w["pocket_booklet"]}',
                    steps=[Markup(inline(s, ctx.site)) for s in w["print_guide_steps"]],
                    sheet_figure="data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii"))
+
+
+PAPER_CSS = {"letter": "Letter", "a4": "A4"}
+
+
+def poster_document(fields: dict, ctx: Context, date: str, paper: str, home_url: str) -> str:
+    """One poster (posters/<lang>/<id>.yml, validated by curriculum.posters) on one paper."""
+    return _render("poster.html", ctx, page_size=PAPER_CSS[paper], paper=paper, p=fields, date=date, home_url=home_url,
+                   title=fields["title"], description=fields["alt_summary"],
+                   keywords=", ".join([ctx.words["poster"], fields["id"], ctx.site_name]))
 
 
 def _safe(frag: Fragment) -> Fragment:

@@ -1,6 +1,7 @@
 """What the site's pages show of the booklets: the index table and the download boxes.
 
-The booklets index lists every PDF; each module page and booklet page gets a download box. Links to the PDFs are Markdown links to their files (see
+The booklets index lists every PDF (modules' booklets, protocols' booklets, posters); each module page,
+protocol page and booklet page gets a download box. Links to the PDFs are Markdown links to their files (see
 pipeline.files), relative to the page's source file, so MkDocs validates and rewrites them."""
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
+from ..indexes import labels
 from ..source import parse_text
 from .pipeline import Build, Entry
 
@@ -57,6 +59,41 @@ def index_table(build: Build | None, locale: str, page_src: str) -> str | None:
     return out
 
 
+def protocol_table(build: Build | None, locale: str, page_src: str) -> str:
+    """The protocols' booklets, on the booklets index (`<!-- curriculum:list protocols -->`)."""
+    words = build.words[locale] if build else labels()[locale]
+    protocols = build.of(locale, "protocol") if build else []
+    if not protocols:
+        return f"*{words['none_yet']}*"
+    rows = [f"| {words['protocol_booklet']} | {words['pdf']} | {words['print_versions']} | {words['date']} |", "|---|---|---|---|"]
+    for e in protocols:
+        source = f"{locale}/{e.source.relative_to(e.source.parents[1]).as_posix()}"
+        title = f"[{e.title.replace('|', chr(92) + '|')}]({get_relative_url(source, page_src)})"
+        pdf = f"[{_pdf_facts(build, e, words)}]({get_relative_url(e.src_uri(), page_src)})"
+        rows.append(f"| {title} | {pdf} | {_print_links(build, e, page_src, words) or '—'} | {e.date} |")
+    return "\n".join(rows)
+
+
+def poster_table(build: Build | None, locale: str, page_src: str) -> str:
+    """The posters, one row each with its Letter and A4 PDFs (`<!-- curriculum:list posters -->`)."""
+    words = build.words[locale] if build else labels()[locale]
+    posters = build.of(locale, "poster") if build else []
+    if not posters:
+        return f"*{words['none_yet']}*"
+    nbsp = "\u00a0"
+    names = {"a4": words["sheet_a4"], "letter": words["sheet_letter"]}
+    papers = list(dict.fromkeys(e.paper for e in posters))
+    rows = [f"| {words['poster']} | {words['poster_design']} | " + " | ".join(names[p] for p in papers) + f" | {words['date']} |",
+            "|---|---|" + "---|" * len(papers) + "---|"]
+    for group in dict.fromkeys(e.group for e in posters):
+        mine = {e.paper: e for e in posters if e.group == group}
+        first = next(iter(mine.values()))
+        cells = [f"[{words['pdf']}, {names[p]}, {words['one_page'] if mine[p].pages == 1 else f'{mine[p].pages}{nbsp}' + words['pages']}, "
+                 f"{_size(mine[p].size, words).replace(' ', nbsp)}]({get_relative_url(mine[p].src_uri(), page_src)})" for p in papers]
+        rows.append(f"| {first.title.replace('|', chr(92) + '|')} | {words['poster_design_' + first.design]} | " + " | ".join(cells) + f" | {first.date} |")
+    return "\n".join(rows)
+
+
 def _numbers(numbers: list[int]) -> str:
     if numbers == list(range(numbers[0], numbers[-1] + 1)):
         return f"{numbers[0]}-{numbers[-1]}" if len(numbers) > 1 else str(numbers[0])
@@ -64,9 +101,9 @@ def _numbers(numbers: list[int]) -> str:
 
 
 def download_admonition(build: Build, entry: Entry, page_src: str) -> str:
-    """A Material admonition linking to the booklet of this module."""
+    """A Material admonition linking to the booklet of this module or protocol."""
     words = build.words[entry.locale]
-    text = words["download_booklet"].format(n=entry.number)
+    text = words["download_protocol_booklet"] if entry.kind == "protocol" else words["download_booklet"].format(n=entry.number)
     prints = _print_links(build, entry, page_src, words)
     guide = next((e.src_uri() for e in build.of(entry.locale, "printing-guide")), None)
     line = f"[{text}]({get_relative_url(entry.src_uri(), page_src)}) ({_pdf_facts(build, entry, words)})."
@@ -77,12 +114,13 @@ def download_admonition(build: Build, entry: Entry, page_src: str) -> str:
 
 
 def with_download(markdown: str, abs_src_path: str, page_src: str, build: Build | None) -> str:
-    """Module page: the box goes at the end of #at-a-glance. Booklet page: under its title."""
+    """Module page: the box goes at the end of #at-a-glance. Protocol page and booklet page: under its title."""
     entry = build.for_page(abs_src_path) if build else None
     if entry is None:
         return markdown
     box = download_admonition(build, entry, page_src)
-    return insert(markdown, box, "at-a-glance" if Path(abs_src_path).resolve() == entry.parent else None)
+    module_page = entry.kind == "booklet" and Path(abs_src_path).resolve() == entry.parent
+    return insert(markdown, box, "at-a-glance" if module_page else None)
 
 
 def insert(markdown: str, block: str, section_id: str | None) -> str:

@@ -102,11 +102,13 @@ class Fragment:
 
 def fragment(src: Source, site: Site, baselevel: int = 1) -> Fragment:
     """baselevel 2 for a chapter of the complete guide: every heading one level down."""
-    prefix = f"b{src.number:02d}"
+    prefix = src.prefix
     body_md = "\n".join(src.page.lines[src.page.body_start - 1:])
     body, toc = render(body_md, src.path, site, prefix, drop_title=True, baselevel=baselevel)
-    key, key_toc = render(src.lead_md, src.parent.path, site, prefix, baselevel=baselevel)
     title = toc[0] if toc else {"html": src.title, "name": src.title, "children": []}
+    key, key_toc = "", []
+    if src.lead_md:  # a module's key messages; a protocol's booklet has none
+        key, key_toc = render(src.lead_md, src.parent.path, site, prefix, baselevel=baselevel)
+        key = f'<section class="key-messages" data-source="{src.parent_rel}">\n{key}\n</section>\n'
     sections = [(f"{prefix}-{t['id']}", t["name"]) for t in [*key_toc, *title["children"]]]
-    key = f'<section class="key-messages" data-source="{src.parent_rel}">\n{key}\n</section>'
-    return Fragment(src, title["html"], html.unescape(title["name"]), key + "\n" + body, sections)
+    return Fragment(src, title["html"], html.unescape(title["name"]), key + body, sections)

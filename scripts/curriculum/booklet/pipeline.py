@@ -23,6 +23,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from .. import posters
 from ..indexes import labels
 from ..languages import languages
 from . import cache as cachemod
@@ -41,7 +42,7 @@ MAX_WORKERS = 2
 @dataclass
 class Entry:
     """One PDF of the site, with its print-ready versions."""
-    kind: str  # booklet, guide or printing-guide
+    kind: str  # booklet (a module's), protocol (a protocol's booklet), guide, printing-guide or poster
     locale: str
     prefix: str  # "" or "en/"
     slug: str  # file name without .pdf
@@ -49,18 +50,23 @@ class Entry:
     number: int | None
     date: str
     digest: str
-    source: Path | None = None  # the booklet's Markdown page
-    parent: Path | None = None  # the page it belongs to (its module)
+    source: Path | None = None  # the booklet's Markdown page, or the poster's YAML
+    parent: Path | None = None  # the page it belongs to (its module or protocol)
     numbers: list[int] = field(default_factory=list)  # modules in the complete guide
     pages: int = 0
     size: int = 0
     rendered: bool = False
+    paper: str | None = None  # a poster's paper: letter or a4
+    group: str | None = None  # a poster's id (its Letter and A4 entries share it)
+    design: str | None = None  # a poster's design: bold or calm
 
     def src_uri(self, sheet: str | None = None) -> str:
         """Where the PDF sits among the language's files, as if it were a file of docs/:
         es/booklets/04-x.pdf, en/booklets/print/04-x-a4.pdf. Pages link to it by this path."""
         if self.kind == "printing-guide":
             return f"{self.locale}/booklets/print/{self.slug}.pdf"
+        if self.kind == "poster":
+            return f"{self.locale}/booklets/posters/{self.slug}.pdf"
         if sheet:
             return f"{self.locale}/booklets/print/{self.slug}-{sheet}.pdf"
         return f"{self.locale}/booklets/{self.slug}.pdf"
@@ -70,8 +76,8 @@ class Entry:
         return self.prefix + self.src_uri(sheet).split("/", 1)[1]
 
     def versions(self, sheets: tuple[str, ...]) -> list[str | None]:
-        """None for the PDF itself, then each imposed sheet (the printing guide has none)."""
-        return [None] if self.kind == "printing-guide" else [None, *sheets]
+        """None for the PDF itself, then each imposed sheet (the printing guide and posters have none)."""
+        return [None] if self.kind in ("printing-guide", "poster") else [None, *sheets]
 
 
 @dataclass
@@ -87,10 +93,10 @@ class Build:
         return [e for e in self.entries if e.locale == locale and (kind is None or e.kind == kind)]
 
     def for_page(self, abs_src_path: str) -> Entry | None:
-        """The booklet of a page it belongs to (a module) or of its own source page."""
+        """The booklet of a page it belongs to (a module or a protocol) or of its own source page."""
         path = Path(abs_src_path).resolve()
         for e in self.entries:
-            if e.kind == "booklet" and path in (e.source, e.parent):
+            if e.kind in ("booklet", "protocol") and path in (e.source, e.parent):
                 return e
         return None
 
@@ -148,12 +154,17 @@ def plan(config, root: Path, cache_dir: Path | None = None) -> Plan | None:
     date_of = _dater(root, rev)
     all_words = labels()
     store = cachemod.Cache(cache_dir or root / options.cache_dir)
+    poster_sources = posters.load(root, [lang.locale for lang in languages(config)])[0]  # checked before the build
+
+    def home_url(prefix: str) -> str:
+        return config.site_url.rstrip("/") + "/" + prefix
     fonts = sorted(FONTS.glob("*.woff2"))
     entries: list[Entry] = []
     jobs: list[Job] = []
     option_text = f"sheets={','.join(options.sheet_names)}"
 
-    def add(entry: Entry, html: str, files: list[Path], max_pages: int | None = None):
+    def add(entry: Entry, html: str, files: list[Path], max_pages: int | None = None, css: str = "booklet.css",
+            fill: tuple[str, str] | None = None):
         entry.digest = cachemod.key(html, [*fonts, *files], option_text)
         entries.append(entry)
         sheets = [s for s in entry.versions(options.sheet_names) if s]
@@ -163,9 +174,10 @@ def plan(config, root: Path, cache_dir: Path | None = None) -> Plan | None:
             return
         entry.rendered = True
         jobs.append(Job(
-            name=str(entry.source.relative_to(root)) if entry.kind == "booklet" else f"{entry.url()} ({entry.locale})",
+            name=(str(entry.source.relative_to(root)) + (f" ({entry.paper})" if entry.paper else "")
+                  if entry.kind in ("booklet", "protocol", "poster") else f"{entry.url()} ({entry.locale})"),
             html=html, out=str(store.pdf(entry.digest)), identifier=entry.digest, base_url=str(docs_dir),
-            max_pages=max_pages,
+            max_pages=max_pages, css=css, fill=fill,
             sheets={s: (str(store.imposed(entry.digest, s)), SHEETS_PT[s]) for s in sheets}))
 
     for lang in languages(config):
@@ -176,17 +188,29 @@ def plan(config, root: Path, cache_dir: Path | None = None) -> Plan | None:
                           tuple(config.markdown_extensions), dict(config.mdx_configs))
         ctx = documents.Context(lang.locale, lang.name, words, lang.site_name, None if rev == "unversioned" else rev,
                                 options.css_size, site)
+        for poster in poster_sources.get(lang.locale, []):
+            date = date_of([poster.path])
+            for paper_name in posters.PAPERS:
+                add(Entry("poster", lang.locale, lang.prefix, f"{poster.path.stem}-{paper_name}", poster.fields["title"], None, date, "",
+                          poster.path.resolve(), paper=paper_name, group=poster.path.stem, design=poster.fields["design"]),
+                    documents.poster_document(poster.fields, ctx, date, paper_name, home_url(lang.prefix)), [], max_pages=1, css="poster.css", fill=("write-in", "foot"))
         sources = sourcesmod.collect(docs_dir, lang.locale, root, config.site_url, lang.prefix, bool(config.use_directory_urls))
         if not sources:
             continue
         frags = [paper.fragment(s, site) for s in sources]
-        chapters = [paper.fragment(s, site, baselevel=2) for s in sources]
         dates = []
         for f in frags:
             s = f.source
             dates.append(date_of([s.path, s.parent.path]))
-            add(Entry("booklet", lang.locale, lang.prefix, s.slug, s.title, s.number, dates[-1], "", s.path.resolve(), s.parent.path.resolve()),
+            add(Entry("protocol" if s.kind == "protocol" else "booklet", lang.locale, lang.prefix, s.slug, s.title, s.number, dates[-1], "",
+                      s.path.resolve(), s.parent.path.resolve()),
                 documents.booklet_document(f, ctx, dates[-1]), s.images)
+        # The complete guide is the modules' booklets: protocols are carried one at a time.
+        frags = [f for f in frags if f.source.kind == "module"]
+        if not frags:
+            continue
+        dates = [e.date for e in entries if e.kind == "booklet" and e.locale == lang.locale]
+        chapters = [paper.fragment(f.source, site, baselevel=2) for f in frags]
         index_url = sourcesmod.page_url(config.site_url, lang.prefix, "booklets/index.md", bool(config.use_directory_urls))
         add(Entry("guide", lang.locale, lang.prefix, GUIDE, words["complete_guide"], None, max(dates), "",
                   numbers=[f.source.number for f in frags]),

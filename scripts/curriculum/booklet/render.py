@@ -16,11 +16,12 @@ CSS_FILE = Path(__file__).with_name("booklet.css")
 FONTS_CSS = Path(__file__).resolve().parents[3] / "overrides" / "assets" / "stylesheets" / "fonts.css"
 
 
-def stylesheets(fonts):
-    """The booklet's stylesheets, in order: the site's fonts, then the print stylesheet."""
+def stylesheets(fonts, css: str = "booklet.css"):
+    """The document's stylesheets, in order: the site's fonts, then the print stylesheet
+    (booklet.css, or poster.css for a poster), both next to this file."""
     from weasyprint import CSS
 
-    return [CSS(filename=str(path), font_config=fonts, url_fetcher=fetcher()) for path in (FONTS_CSS, CSS_FILE)]
+    return [CSS(filename=str(path), font_config=fonts, url_fetcher=fetcher()) for path in (FONTS_CSS, CSS_FILE.with_name(css))]
 PDF_VARIANT = "pdf/ua-1"  # tagged, /Lang from <html lang>, title from <title>, fonts embedded
 
 
@@ -33,6 +34,8 @@ class Job:
     base_url: str  # for relative URLs (images are made absolute before this)
     max_pages: int | None = None  # the printing guide must stay on one page
     sheets: dict = field(default_factory=dict)  # sheet name -> (imposed PDF path, (width, height) in pt)
+    css: str = "booklet.css"  # the print stylesheet next to this file
+    fill: tuple[str, str] | None = None  # (grow, limit) classes: the first element grows down to the second (a poster's write-in box)
 
 
 @dataclass
@@ -60,6 +63,26 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+def _boxes(box):
+    yield box
+    for child in getattr(box, "children", ()):
+        yield from _boxes(child)
+
+
+def _filled_height(page, grow: str, limit: str) -> float | None:
+    """The height (CSS px) that makes the element of class `grow` reach down to the top of the
+    element of class `limit` (positioned at the page's foot), or None if either is missing."""
+    def find(name):
+        return next((b for b in _boxes(page._page_box)
+                     if getattr(b, "element", None) is not None and name in (b.element.get("class") or "").split()), None)
+    g, lim = find(grow), find(limit)
+    if g is None or lim is None:
+        return None
+    bottom = g.position_y + g.margin_height()
+    free = lim.position_y - bottom
+    return g.height + free if free > 0 else None
+
+
 def render(job: Job) -> Result:
     from weasyprint import HTML
     from weasyprint.text.fonts import FontConfiguration
@@ -71,11 +94,16 @@ def render(job: Job) -> Result:
     log.addHandler(collect)
     try:
         fonts = FontConfiguration()
-        document = HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher()).render(
-            font_config=fonts, stylesheets=stylesheets(fonts), pdf_variant=PDF_VARIANT)
+        html = HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher())
+        document = html.render(font_config=fonts, stylesheets=stylesheets(fonts, job.css), pdf_variant=PDF_VARIANT)
+        if job.fill and len(document.pages) == 1 and (height := _filled_height(document.pages[0], *job.fill)):
+            from weasyprint import CSS
+            grow = CSS(string=f".{job.fill[0]} {{ height: {height:.2f}px; }}", font_config=fonts)
+            document = html.render(font_config=fonts, stylesheets=[*stylesheets(fonts, job.css), grow], pdf_variant=PDF_VARIANT)
         result.pages = len(document.pages)
         if job.max_pages and result.pages > job.max_pages:
-            result.problems.append(f"{job.name}: is {result.pages} pages long but must fit on {job.max_pages}: shorten its text in data/labels.yml")
+            fix = "shorten its text" if job.css == "poster.css" else "shorten its text in data/labels.yml"
+            result.problems.append(f"{job.name}: is {result.pages} pages long but must fit on {job.max_pages}: {fix}")
         if not result.problems:
             tmp = f"{job.out}.{os.getpid()}.tmp"
             document.write_pdf(tmp, pdf_variant=PDF_VARIANT, pdf_identifier=bytes.fromhex(job.identifier)[:16])

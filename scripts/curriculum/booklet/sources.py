@@ -1,9 +1,10 @@
 """Collect the booklet sources of one language: each booklet page with the page it belongs to.
 
 A module booklet is docs/<lang>/booklets/NN-slug.md (front matter `booklet: N`) plus the key
-messages section of the module page with that number; checks.py has validated them before the
-build. Nothing after collection knows about modules but the labels: another kind of page (a
-protocol guide, say) gets booklets by a collector that returns Sources with its own parent.
+messages section of the module page with that number. A protocol booklet is
+docs/<lang>/booklets/<slug>.md (front matter `protocol: <slug>`): its own sections only, its
+parent the protocol page docs/<lang>/guides/<slug>.md. checks.py has validated them before the
+build. After collection only `kind` (labels, ids) tells them apart.
 """
 from __future__ import annotations
 
@@ -20,9 +21,9 @@ from ..source import Page, parse
 
 @dataclass
 class Source:
-    """One booklet: its source page and the page it belongs to (the module)."""
+    """One booklet: its source page and the page it belongs to (the module or the protocol)."""
     locale: str
-    number: int  # its place among the language's booklets, and in its ids (b04-…)
+    number: int  # the module number (b04-… ids), or the protocol's place among the protocols (p01-…)
     slug: str  # file stem, e.g. 04-crime-scene-and-operations
     path: Path
     rel: str  # relative to the project root, for messages
@@ -32,10 +33,16 @@ class Source:
     parent_url: str  # the parent's page online, for the QR code
     lead_md: str  # printed before the booklet's own sections: the module's key messages
     images: list[Path] = field(default_factory=list)  # every image file it prints
+    kind: str = "module"  # module or protocol
 
     @property
     def title(self) -> str:
         return str(self.page.meta.get("title", self.slug))
+
+    @property
+    def prefix(self) -> str:
+        """Prefix of its ids on paper: b04 for module 4, p01 for the first protocol."""
+        return f"{'p' if self.kind == 'protocol' else 'b'}{self.number:02d}"
 
 
 def page_url(site_url: str, prefix: str, rel_md: str, use_directory_urls: bool) -> str:
@@ -45,7 +52,7 @@ def page_url(site_url: str, prefix: str, rel_md: str, use_directory_urls: bool) 
 
 def collect(docs_dir: Path, locale: str, root: Path, site_url: str, prefix: str,
             use_directory_urls: bool) -> list[Source]:
-    """Every booklet source of one language, in module order."""
+    """Every booklet source of one language: the modules' in module order, then the protocols' by file name."""
     base = docs_dir / locale
     modules: dict[int, Page] = {}
     for path in sorted((base / "modules").glob("*.md")):
@@ -53,10 +60,17 @@ def collect(docs_dir: Path, locale: str, root: Path, site_url: str, prefix: str,
         if path.name != "index.md" and isinstance(page.meta.get("module"), int):
             modules[page.meta["module"]] = page
     sources: list[Source] = []
+    protocols: list[Source] = []
     for path in sorted((base / "booklets").glob("*.md")):
         if path.name == "index.md":
             continue
         page = parse(path)
+        if "protocol" in page.meta:
+            guide = parse(base / "guides" / f"{page.meta['protocol']}.md")
+            url = page_url(site_url, prefix, guide.path.relative_to(base).as_posix(), use_directory_urls)
+            protocols.append(Source(locale, len(protocols) + 1, path.stem, path, relative(path, root), page, guide,
+                                    relative(guide.path, root), url, "", booklet_parts.images(page, "")[0], kind="protocol"))
+            continue
         module = modules[page.meta["booklet"]]
         span = module.section(KEY_MESSAGES)
         key_md = "\n".join(module.lines[span[0] - 1:span[1] - 1])
@@ -64,4 +78,4 @@ def collect(docs_dir: Path, locale: str, root: Path, site_url: str, prefix: str,
         url = page_url(site_url, prefix, module.path.relative_to(base).as_posix(), use_directory_urls)
         sources.append(Source(locale, page.meta["booklet"], path.stem, path, relative(path, root), page, module,
                               relative(module.path, root), url, key_md, images))
-    return sorted(sources, key=lambda s: s.number)
+    return sorted(sources, key=lambda s: s.number) + protocols

@@ -210,6 +210,23 @@ class PagesHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def do_GET(self):
+        """Sitemaps name pages at the build's SITE_URL; a deployed site is served there. Here the
+        port differs, so serve them with this server's address, as the real host would: Material's
+        language switch looks the current page up in the other language's sitemap."""
+        if not self.path.split("?")[0].endswith("sitemap.xml"):
+            return super().do_GET()
+        path = Path(self.translate_path(self.path.split("?")[0]))
+        if not path.is_file():
+            return super().do_GET()
+        host, port = self.server.server_address[:2]
+        body = path.read_text(encoding="utf-8").replace(SITE_URL, f"http://{host}:{port}/").encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/xml")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def send_error(self, code, message=None, explain=None):
         if code == 404:
             body = (Path(self.directory) / "404.html").read_bytes()

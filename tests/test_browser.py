@@ -17,6 +17,7 @@ def open_search(page, query):
 
 def test_language_switch_lands_on_the_translated_page(page, served_site):
     page.goto(served_site + "about/")
+    page.wait_for_load_state("networkidle")  # Material has read the sitemaps: its own switch logic runs
     assert page.locator("html").get_attribute("lang") == "es"
     page.locator(".md-select").first.hover()
     page.locator("a.md-select__link[hreflang='en']").click()
@@ -136,6 +137,7 @@ def test_participant_view_hides_trainer_only_blocks_and_is_remembered(page, serv
 
 def test_language_switch_on_a_module_page(page, served_site):
     page.goto(served_site + "modules/07-child-trafficking/")
+    page.wait_for_load_state("networkidle")  # Material has read the sitemaps: its own switch logic runs
     page.locator(".md-select").first.hover()
     page.locator("a.md-select__link[hreflang='en']").click()
     page.wait_for_url(served_site + "en/modules/07-child-trafficking/")

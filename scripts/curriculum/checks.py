@@ -71,10 +71,12 @@ def load(docs_dir: Path, langs: list[str], root: Path) -> Sources:
     return sources
 
 
-def run(docs_dir: Path, langs: list[str], root: Path, build_only: bool = False) -> list[Outcome]:
-    """Every registered check (build_only: those the build runs), timed, in order."""
+def run(docs_dir: Path, langs: list[str], root: Path, build_only: bool = False,
+        sources: Sources | None = None) -> list[Outcome]:
+    """Every registered check (build_only: those the build runs), timed, in order; `sources`, when
+    the caller has already parsed the pages, saves a second parse."""
     start = time.perf_counter()
-    sources = load(docs_dir, langs, root)
+    sources = sources or load(docs_dir, langs, root)
     outcomes = [Outcome("sources", sources.unreadable, time.perf_counter() - start)]
     for name, fn in REGISTRY.items():
         if build_only and name not in IN_BUILD:

@@ -47,8 +47,8 @@ def run(root: Path, langs: list[str], fast: bool = False) -> tuple[list[Outcome]
     with tempfile.TemporaryDirectory(prefix="curriculum-check-") as tmp, ThreadPoolExecutor(1) as pool:
         site_dir = Path(tmp) / "site"
         build = None if fast else pool.submit(_build, root, site_dir)
-        source_outcomes = checks.run(root / "docs", langs, root)
-        outcomes += source_outcomes
+        sources = checks.load(root / "docs", langs, root)
+        outcomes += checks.run(root / "docs", langs, root, sources=sources)
         if build is not None:
             errors, seconds = build.result()
             outcomes.append(Outcome("strict build", errors, seconds))
@@ -68,8 +68,7 @@ def run(root: Path, langs: list[str], fast: bool = False) -> tuple[list[Outcome]
         if base:
             outcomes.append(Outcome(f"translation pairs since {base}", translation.unpaired_changes(root, base, langs),
                                     time.perf_counter() - start))
-        pages = {f"docs/{lang}/{rel.as_posix()}": page.meta for lang in langs
-                 for rel, page in checks.load(root / "docs", langs, root).pages[lang].items()}
+        pages = {f"docs/{lang}/{rel.as_posix()}": page.meta for lang in langs for rel, page in sources.pages[lang].items()}
         notes += [lag.describe() for lag in translation.lags(root, pages, langs) if lag.since]
     return outcomes, notes
 

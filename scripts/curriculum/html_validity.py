@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import DATA
 from .errors import SourceError
-from .site_check import _source_of
+from .site_check import located
 
 FILTER = DATA / "html-validator-filter.txt"
 GNU = re.compile(r'^"?file:(?P<file>[^"]+)"?:(?P<line>\d+)[.\d-]*: (?P<kind>error|info warning|warning): (?P<msg>.*)$')
@@ -40,10 +40,7 @@ def check(site_dir: Path, root: Path, langs: list[str]) -> list[SourceError]:
         m = GNU.match(row)
         if not m:
             continue
-        path = Path(m.group("file"))
-        rel = path.relative_to(site_dir)
-        source = _source_of(rel, root / "docs", langs)
-        where = f"{rel.as_posix()} (from {source})" if source else rel.as_posix()
+        where = located(Path(m.group("file")), site_dir, root, langs)
         errors.append(SourceError(where, int(m.group("line")), f"invalid HTML: {m.group('msg')} "
                                                               f"(fix the Markdown or template that produces it)"))
     if out.returncode not in (0, 1) and not errors:

@@ -11,6 +11,7 @@ from .errors import SourceError
 
 LOADS = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src",
          "video": "src", "embed": "src", "object": "data"}
+RESOURCE_RELS = {"stylesheet", "preload", "prefetch", "modulepreload", "icon", "manifest", "preconnect"}
 CSS_REMOTE = re.compile(r"@import\s+(?:url\()?\s*['\"]?(?:https?:)?//|url\(\s*['\"]?(?:https?:)?//")
 
 
@@ -18,7 +19,7 @@ class _Page(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
-        self.refs: list[tuple[int, str, str, str]] = []  # (line, tag, attribute, value)
+        self.refs: list[tuple[int, str, str, str, bool]] = []  # (line, tag, attribute, value, loads a file)
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -27,11 +28,12 @@ class _Page(HTMLParser):
                 self.ids.add(a[key])
         line = self.getpos()[0]
         if tag == "a" and a.get("href") is not None:
-            self.refs.append((line, tag, "href", a["href"]))
+            self.refs.append((line, tag, "href", a["href"], False))
         elif tag == "link" and a.get("href"):
-            self.refs.append((line, tag, "href", a["href"]))
+            loads = bool(RESOURCE_RELS & set((a.get("rel") or "").lower().split()))  # not canonical, alternate
+            self.refs.append((line, tag, "href", a["href"], loads))
         elif tag in LOADS and a.get(LOADS[tag]):
-            self.refs.append((line, tag, LOADS[tag], a[LOADS[tag]]))
+            self.refs.append((line, tag, LOADS[tag], a[LOADS[tag]], True))
 
 
 def _read(path: Path) -> _Page:
@@ -50,13 +52,7 @@ def check(site_dir: Path, site_url: str, root: Path, langs: list[str]) -> list[S
     errors: list[SourceError] = []
 
     def where(path: Path) -> str:
-        """The built file, and the Markdown source it came from when there is one."""
-        try:
-            built = path.relative_to(root).as_posix()
-        except ValueError:
-            built = path.as_posix()
-        source = _source_of(path.relative_to(site_dir), root / "docs", langs)
-        return f"{built} (from {source})" if source else built
+        return located(path, site_dir, root, langs)
 
     for path, page in pages.items():
         rel = path.relative_to(site_dir).as_posix()
@@ -64,16 +60,14 @@ def check(site_dir: Path, site_url: str, root: Path, langs: list[str]) -> list[S
         if rel.endswith("404.html"):
             served_at = rel  # served at any address, so its links are absolute
         page_url = f"{base.scheme}://{host}{prefix}{served_at}"
-        for line, tag, attr, value in page.refs:
+        for line, tag, attr, value, loads in page.refs:
             target = urlsplit(urljoin(page_url, value))
-            external = target.scheme in ("http", "https") and target.netloc != host
-            loads = tag != "a" and not (tag == "link" and re.search(r'\b(canonical|alternate)\b', value + " "))
-            if external:
-                if tag in LOADS or (tag == "link" and _is_resource_link(path, line)):
+            if target.scheme in ("http", "https") and target.netloc != host:
+                if loads:
                     errors.append(SourceError(where(path), line, f"<{tag} {attr}=\"{value}\"> loads from another host: "
                                                                  f"ship the file with the site (overrides/assets/) and point at it"))
                 continue
-            if target.scheme not in ("http", "https", "") or not loads and tag == "a" and value.startswith(("mailto:", "tel:")):
+            if target.scheme not in ("http", "https", ""):  # mailto:, tel:
                 continue
             if not target.path.startswith(prefix):
                 continue
@@ -96,6 +90,16 @@ def check(site_dir: Path, site_url: str, root: Path, langs: list[str]) -> list[S
     return errors
 
 
+def located(path: Path, site_dir: Path, root: Path, langs: list[str]) -> str:
+    """How messages name a built file: its path, and the Markdown source it came from."""
+    try:
+        built = path.relative_to(root).as_posix()
+    except ValueError:
+        built = path.relative_to(site_dir).as_posix()
+    source = _source_of(path.relative_to(site_dir), root / "docs", langs)
+    return f"{built} (from {source})" if source else built
+
+
 def _source_of(rel: Path, docs: Path, langs: list[str]) -> str | None:
     """docs/<lang>/x/y.md for a built [<lang>/]x/y/index.html (the default language has no prefix)."""
     parts = list(rel.parts)
@@ -107,10 +111,3 @@ def _source_of(rel: Path, docs: Path, langs: list[str]) -> str | None:
         if c.exists():
             return c.relative_to(docs.parent).as_posix()
     return None
-
-
-def _is_resource_link(path: Path, line: int) -> bool:
-    """A <link> that loads something (stylesheet, preload, icon, manifest), not a relation."""
-    text = path.read_text(encoding="utf-8").splitlines()[line - 1]
-    tag = re.search(r"<link\b[^>]*>", text)
-    return bool(tag and re.search(r'rel="?(stylesheet|preload|prefetch|modulepreload|icon|manifest|preconnect)', tag.group(0)))

@@ -18,12 +18,13 @@ from curriculum import DATA, alternates, booklet, checks, indexes, navigation, n
 from curriculum.config import load as load_options
 from curriculum.errors import relative, report
 from curriculum.languages import languages, of_url
-from curriculum import last_updated, module_bar, tooltips, trainer_pages
+from curriculum import last_updated, module_bar, offline, tasklist, tooltips, trainer_pages
 
 _depth = 0
 _404: dict[str, str] = {}
 _booklets: booklet.Build | None = None
 _serve = False  # `mkdocs serve` (from on_startup): its site_url is the local server's
+_offline: dict[str, offline.Copy] | None = None
 
 
 def on_startup(command, dirty):
@@ -48,13 +49,22 @@ def on_pre_build(config):
         if errors:
             raise PluginError(report(errors))
         _booklets = booklet.prepare(config, _project(config), prune=not _serve)
+        global _offline
+        if not offline.building_copy():  # the copy's own build makes no copy of itself
+            _offline = offline.ensure(config, _project(config), languages(config), _serve)
+
+
+@event_priority(10)  # before Material's offline plugin adds its CDN polyfill
+def on_config(config):
+    offline.on_config(config)
+    return config
 
 
 def on_post_page(output, page, config):
     langs = languages(config)
     lang = of_url(langs, page.url)
     output = search.point_base(output, lang, page.file.src_uri)
-    return alternates.head_links_to_roots(output, page.url, langs)
+    return alternates.head_links_to_roots(output, config.site_url, langs)
 
 
 def on_post_template(output_content, template_name, config):
@@ -76,6 +86,8 @@ def on_post_build(config):
     langs = languages(config)
     site_dir = Path(config.site_dir)
     search.split_index(site_dir, langs)
+    if offline.building_copy():
+        offline.finish(site_dir, langs)
     alternates.split_sitemap(site_dir, config.site_url, langs)
     notfound.write(site_dir, config.site_url, _404, langs)
 
@@ -87,7 +99,8 @@ def on_page_markdown(markdown, page, config, files):
     markdown = booklet.with_download(markdown, page.file.abs_src_path, page.file.src_uri, _booklets)
     tables = {"booklets": lambda: booklet.index_table(_booklets, lang.locale, page.file.src_uri),
               "protocols": lambda: booklet.protocol_table(_booklets, lang.locale, page.file.src_uri),
-              "posters": lambda: booklet.poster_table(_booklets, lang.locale, page.file.src_uri)}
+              "posters": lambda: booklet.poster_table(_booklets, lang.locale, page.file.src_uri),
+              "offline": lambda: offline.table(_offline, lang, indexes.labels()[lang.locale], page.file.src_uri, config.site_url)}
     markdown = indexes.expand(markdown, lang_dir, src.parent, lang.locale, relative(src, _project(config)), tables)
     return trainer_pages.expand(markdown, lang_dir, src.parent, lang.locale)
 
@@ -106,8 +119,11 @@ def _project(config) -> Path:
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen this language's files
 def on_files(files, config):
-    """This language's booklet PDFs, as MkDocs files."""
-    for file in booklet.files(_booklets, config, config.theme["language"]):
+    """This language's booklet PDFs and offline copy, as MkDocs files."""
+    locale = config.theme["language"]
+    for file in booklet.files(_booklets, config, locale):
+        files.append(file)
+    for file in offline.files(_offline, config, next(lang for lang in languages(config) if lang.locale == locale)):
         files.append(file)
     return files
 
@@ -121,9 +137,10 @@ last_updated.install()  # a shallow clone on CI must not fail --strict (see the 
 
 
 def on_page_content(html, page, config, files):
-    """Glossary tooltips on module and guide pages (curriculum/tooltips.py)."""
+    """Glossary tooltips on module and guide pages (curriculum/tooltips.py); checklists labelled."""
     lang = of_url(languages(config), page.url)
     rel = Path(page.file.abs_src_path).relative_to(Path(config.docs_dir) / lang.locale).as_posix()
+    html = tasklist.label(html)
     return tooltips.annotate(html, lang.locale) if tooltips.applies_to(rel) else html
 
 

@@ -50,7 +50,8 @@ def on_pre_build(config):
             raise PluginError(report(errors))
         _booklets = booklet.prepare(config, _project(config), prune=not _serve)
         global _offline
-        if not offline.building_copy():  # the copy's own build makes no copy of itself
+        _offline = None
+        if load_options(config).offline_copies and not offline.building_copy():  # a copy makes no copy of itself
             _offline = offline.ensure(config, _project(config), languages(config), _serve)
 
 
@@ -64,7 +65,7 @@ def on_post_page(output, page, config):
     langs = languages(config)
     lang = of_url(langs, page.url)
     output = search.point_base(output, lang, page.file.src_uri)
-    return alternates.head_links_to_roots(output, config.site_url, langs)
+    return alternates.head_links_to_roots(output, None if offline.building_copy() else config.site_url, langs)
 
 
 def on_post_template(output_content, template_name, config):

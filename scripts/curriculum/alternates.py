@@ -21,7 +21,10 @@ HEAD_ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="([\w-
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 
 
-def head_links_to_roots(html: str, site_url: str, langs: list[Language]) -> str:
+def head_links_to_roots(html: str, site_url: str | None, langs: list[Language]) -> str:
+    """site_url None (an offline copy): the links go, no search engine reads a copy."""
+    if site_url is None:
+        return HEAD_ALTERNATE.sub("", html)
     by_locale = {lang.locale: lang for lang in langs}
     base = site_url.rstrip("/") + "/"
 

@@ -195,7 +195,7 @@ def site(save: bool = False) -> int:
             lang = prefix.strip("/") or "es"
             results[f"search index {lang} (KB)"] = round(len(data) / 1000)
             results[f"search index {lang}, gzip (KB)"] = round(len(gzip.compress(data, 6)) / 1000)
-        for zip_path in sorted((out / "offline").glob("*.zip")) if (out / "offline").is_dir() else []:
+        for zip_path in sorted(out.glob("**/offline/*.zip")):
             results[f"offline copy {zip_path.stem} (MB)"] = round(zip_path.stat().st_size / 1e6, 1)
         with page_weight.serve(out) as base, sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])

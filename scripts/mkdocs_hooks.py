@@ -24,7 +24,7 @@ _depth = 0
 _404: dict[str, str] = {}
 _booklets: booklet.Build | None = None
 _serve = False  # `mkdocs serve` (from on_startup): its site_url is the local server's
-_offline: dict[str, offline.Copy] | None = None
+_offline: offline.Copies | None = None
 
 
 def on_startup(command, dirty):
@@ -37,6 +37,8 @@ def on_startup(command, dirty):
 def on_build_error(error):
     global _depth
     _depth = 0
+    if _offline is not None:
+        _offline.stop()
 
 
 def on_pre_build(config):
@@ -45,14 +47,15 @@ def on_pre_build(config):
     if _depth == 1:
         _404.clear()
         langs = [lang.locale for lang in languages(config)]
-        errors = checks.errors(checks.run(Path(config.docs_dir), langs, _project(config), build_only=True))
-        if errors:
-            raise PluginError(report(errors))
+        if not offline.building_copy():  # the published build beside it has checked the sources
+            errors = checks.errors(checks.run(Path(config.docs_dir), langs, _project(config), build_only=True))
+            if errors:
+                raise PluginError(report(errors))
         _booklets = booklet.prepare(config, _project(config), prune=not _serve)
         global _offline
         _offline = None
         if load_options(config).offline_copies and not offline.building_copy():  # a copy makes no copy of itself
-            _offline = offline.ensure(config, _project(config), languages(config), _serve)
+            _offline = offline.Copies(config, _project(config), languages(config), _serve)
 
 
 @event_priority(10)  # before Material's offline plugin adds its CDN polyfill
@@ -91,6 +94,8 @@ def on_post_build(config):
         offline.finish(site_dir, langs)
     alternates.split_sitemap(site_dir, config.site_url, langs)
     notfound.write(site_dir, config.site_url, _404, langs)
+    if _offline is not None:
+        _offline.publish(site_dir)
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -101,7 +106,7 @@ def on_page_markdown(markdown, page, config, files):
     tables = {"booklets": lambda: booklet.index_table(_booklets, lang.locale, page.file.src_uri),
               "protocols": lambda: booklet.protocol_table(_booklets, lang.locale, page.file.src_uri),
               "posters": lambda: booklet.poster_table(_booklets, lang.locale, page.file.src_uri),
-              "offline": lambda: offline.table(_offline, lang, indexes.labels()[lang.locale], page.file.src_uri, config.site_url)}
+              "offline": lambda: offline.table(_offline, lang, indexes.labels()[lang.locale], config.site_url)}
     markdown = indexes.expand(markdown, lang_dir, src.parent, lang.locale, relative(src, _project(config)), tables)
     return trainer_pages.expand(markdown, lang_dir, src.parent, lang.locale)
 
@@ -120,11 +125,8 @@ def _project(config) -> Path:
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen this language's files
 def on_files(files, config):
-    """This language's booklet PDFs and offline copy, as MkDocs files."""
-    locale = config.theme["language"]
-    for file in booklet.files(_booklets, config, locale):
-        files.append(file)
-    for file in offline.files(_offline, config, next(lang for lang in languages(config) if lang.locale == locale)):
+    """This language's booklet PDFs, as MkDocs files."""
+    for file in booklet.files(_booklets, config, config.theme["language"]):
         files.append(file)
     return files
 

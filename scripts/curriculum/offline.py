@@ -1,12 +1,13 @@
 """Offline copies: one zip per language that opens from a folder or a phone's file manager (file://).
 
 Material's offline plugin (mkdocs.yml, `enabled` by the CURRICULUM_OFFLINE variable) switches the
-whole build to use_directory_urls: false, so a copy is a second build of its own: ensure() runs it
-in a subprocess (`mkdocs build` with CURRICULUM_OFFLINE=true) from the published build's
-on_pre_build, after the booklets are rendered (the copy takes them from the same cache), and
-packs one zip per language. The zips are kept in .cache/offline/<digest>/, keyed by everything
-the site is built from, so an unchanged rebuild packs nothing; `mkdocs serve` makes them once
-and keeps them while you edit.
+whole build to use_directory_urls: false, so a copy is a second build of its own: Copies starts
+it as a subprocess (`mkdocs build` with CURRICULUM_OFFLINE=true) in the published build's
+on_pre_build, after the booklets are rendered (the copy takes them from the same cache), so the
+two builds run side by side; publish() in on_post_build waits for it, packs one zip per language
+and puts each, with its size, on its language's download page. The zips are kept in
+.cache/offline/<digest>/, keyed by everything the site is built from, so an unchanged rebuild
+starts no copy; `mkdocs serve` makes them once and keeps them while you edit.
 
 What the plugin leaves to us (finish(), in the copy's own build):
 - it inlines only the root search index; each language's index becomes search/search_index.js;
@@ -84,39 +85,80 @@ def cache_dir(root: Path) -> Path:
     return Path(os.environ.get("OFFLINE_CACHE") or root / ".cache" / "offline")
 
 
-def ensure(config, root: Path, langs: list[Language], serve: bool) -> dict[str, Copy]:
-    """The zips for the current sources, from the cache or built now."""
-    cache = cache_dir(root)
-    key = digest(root, config.site_url or "")
-    target = cache / key
-    if serve and not (target / "done").exists():
-        earlier = sorted((d for d in cache.glob("*") if (d / "done").exists()), key=lambda d: d.stat().st_mtime)
-        if earlier:  # serve: the copies of an earlier build, not a rebuild on each edit
-            target = earlier[-1]
-    if not (target / "done").exists():
-        _build(config, root, langs, target)
-        for old in cache.glob("*"):
-            if old != target and old.is_dir():
-                shutil.rmtree(old, ignore_errors=True)
-    return {lang.locale: Copy(lang.locale, target / zip_name(lang)) for lang in langs}
+class Copies:
+    """This build's offline copies: ready from the cache, or a copy's build running beside it."""
+
+    def __init__(self, config, root: Path, langs: list[Language], serve: bool):
+        self.langs, self.site_url = langs, config.site_url or ""
+        cache = cache_dir(root)
+        self.target = cache / digest(root, self.site_url)
+        if serve and not self.ready:
+            earlier = sorted((d for d in cache.glob("*") if (d / "done").exists()), key=lambda d: d.stat().st_mtime)
+            if earlier:  # serve: the copies of an earlier build, not a rebuild on each edit
+                self.target = earlier[-1]
+        self.process = self.tmp = None
+        if not self.ready:  # started now, runs while this build renders its pages (2 cores)
+            self.tmp = tempfile.TemporaryDirectory(prefix="offline-copy-")
+            env = {**os.environ, ENV: "true", "SITE_URL": self.site_url}
+            self.process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
+                                             config.config_file_path, "-d", str(Path(self.tmp.name) / "site")],
+                                            cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            for old in cache.glob("*"):
+                if old != self.target and old.is_dir():
+                    shutil.rmtree(old, ignore_errors=True)
+
+    @property
+    def ready(self) -> bool:
+        return (self.target / "done").exists()
+
+    def of(self, lang: Language) -> Copy:
+        return Copy(lang.locale, self.target / zip_name(lang))
+
+    def wait(self) -> None:
+        """Wait for the copy's build, then pack one zip per language into the cache."""
+        if self.process is None:
+            return
+        output = self.process.communicate()[0]
+        if self.process.returncode:
+            raise PluginError("the offline copy's build (mkdocs build with CURRICULUM_OFFLINE=true) failed:\n" + output)
+        self.target.mkdir(parents=True, exist_ok=True)
+        site = Path(self.tmp.name) / "site"
+        for lang in self.langs:
+            pack(site, lang, self.langs, self.site_url, self.target / zip_name(lang))
+        (self.target / "done").touch()
+        self.tmp.cleanup()
+        self.process = None
+
+    def publish(self, site_dir: Path) -> None:
+        """Each zip into its language's offline/ folder, and its size into the download page."""
+        self.wait()
+        for lang in self.langs:
+            copy = self.of(lang)
+            folder = site_dir / lang.prefix / "offline"
+            folder.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(copy.path, folder / copy.name)
+            _fill_size(folder / "index.html", copy)
+
+    def stop(self) -> None:
+        """The published build failed: end the copy's build (started by us) too."""
+        if self.process is not None:
+            self.process.kill()
+            self.process.communicate()
+            self.tmp.cleanup()
+            self.process = None
+
+
+def _fill_size(page: Path, copy: Copy) -> None:
+    if page.is_file() and SIZE_MARK in (text := page.read_text(encoding="utf-8")):
+        size = f"{copy.size / 1e6:.1f} MB"
+        page.write_text(text.replace(SIZE_MARK, size.replace(".", ",") if copy.locale == "es" else size), encoding="utf-8")
+
+
+SIZE_MARK = "@@offline-size@@"
 
 
 def zip_name(lang: Language) -> str:
     return f"curriculum-{lang.locale}-offline.zip"
-
-
-def _build(config, root: Path, langs: list[Language], target: Path) -> None:
-    with tempfile.TemporaryDirectory(prefix="offline-copy-") as tmp:
-        site = Path(tmp) / "site"
-        env = {**os.environ, ENV: "true", "SITE_URL": config.site_url or ""}
-        run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config.config_file_path,
-                              "-d", str(site)], cwd=root, env=env, capture_output=True, text=True)
-        if run.returncode:
-            raise PluginError("the offline copy's build (mkdocs build with CURRICULUM_OFFLINE=true) failed:\n" + run.stdout + run.stderr)
-        target.mkdir(parents=True, exist_ok=True)
-        for lang in langs:
-            pack(site, lang, langs, config.site_url or "", target / zip_name(lang))
-        (target / "done").touch()
 
 
 def finish(site_dir: Path, langs: list[Language]) -> None:
@@ -165,36 +207,14 @@ def online(text: str, rel: str, left_out: set[str], site_url: str) -> str:
     return HREF.sub(fix, text)
 
 
-def table(copies: dict[str, Copy] | None, lang: Language, words: dict, page_src: str, site_url: str) -> str:
-    """The download page's table: this language's copy and its size."""
-    from mkdocs.utils import get_relative_url
-
+def table(copies: Copies | None, lang: Language, words: dict, site_url: str) -> str:
+    """The download page's table: this language's copy and its size (filled in by publish(),
+    once the copy's build beside this one has finished)."""
     if building_copy():
         url = f"{site_url.rstrip('/')}/{lang.prefix}offline/"
         return f"*{words['offline_in_copy']} <{url}>.*"
-    copy = (copies or {}).get(lang.locale)
-    if copy is None or not copy.path.exists():
+    if copies is None:
         return f"*{words['offline_none']}*"
-    size = f"{copy.size / 1e6:.1f} MB"
-    if lang.locale == "es":
-        size = size.replace(".", ",")
-    link = get_relative_url(src_uri(copy), page_src)
+    name = zip_name(lang)
     return "\n".join([f"| {words['offline_copy']} | {words['offline_size']} |", "|---|---|",
-                      f"| [{copy.name}]({link}) | {size} |"])
-
-
-def src_uri(copy: Copy) -> str:
-    """Where the zip sits among its language's files, as if it were a file of docs/."""
-    return f"{copy.locale}/offline/{copy.name}"
-
-
-def files(copies: dict[str, Copy] | None, config, lang: Language) -> list:
-    """A language's zip as a MkDocs file of that language's pass (as the booklets are)."""
-    from mkdocs.structure.files import File
-
-    copy = (copies or {}).get(lang.locale)
-    if copy is None or not copy.path.exists():
-        return []
-    f = File.generated(config, src_uri(copy), abs_src_path=str(copy.path))
-    f.dest_uri = f"{lang.prefix}offline/{copy.name}"
-    return [f]
+                      f'| <a href="{name}" download>{name}</a> | {SIZE_MARK} |'])

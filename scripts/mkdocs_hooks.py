@@ -18,7 +18,7 @@ from curriculum import DATA, alternates, booklet, checks, indexes, navigation, n
 from curriculum.config import load as load_options
 from curriculum.errors import relative, report
 from curriculum.languages import languages, of_url
-from curriculum import last_updated, module_bar, offline, tasklist, tooltips, trainer_pages
+from curriculum import images, last_updated, module_bar, offline, tasklist, tooltips, trainer_pages
 
 _depth = 0
 _404: dict[str, str] = {}
@@ -140,10 +140,11 @@ last_updated.install()  # a shallow clone on CI must not fail --strict (see the 
 
 
 def on_page_content(html, page, config, files):
-    """Glossary tooltips on module and guide pages (curriculum/tooltips.py); checklists labelled."""
+    """Glossary tooltips on module and guide pages (curriculum/tooltips.py); checklists labelled;
+    images sized."""
     lang = of_url(languages(config), page.url)
     rel = Path(page.file.abs_src_path).relative_to(Path(config.docs_dir) / lang.locale).as_posix()
-    html = tasklist.label(html)
+    html = images.sized(tasklist.label(html), Path(page.file.abs_src_path))
     return tooltips.annotate(html, lang.locale) if tooltips.applies_to(rel) else html
 
 

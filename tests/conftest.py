@@ -300,4 +300,5 @@ def page(browser, request):
         context.route(SITE_URL + "**", from_test_server)
     pg = context.new_page()
     yield pg
+    context.unroute_all(behavior="ignoreErrors")  # a sitemap fetch may still be in flight
     context.close()

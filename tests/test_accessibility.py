@@ -73,7 +73,8 @@ def test_the_keyboard_reaches_every_control_of_a_module_page(page, served_site):
     page.goto(served_site + "en/modules/05-victim-identification-and-protection/")
     page.wait_for_load_state("load")
     controls = page.evaluate("""() => [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]')]
-        .filter(e => !e.disabled && e.tabIndex >= 0 && e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')
+        .filter(e => !e.disabled && e.tabIndex >= 0 && e.checkVisibility({visibilityProperty: true, contentVisibilityAuto: true})
+                     && !e.closest('[hidden]'))  // shown: not in a closed <details> (its summary is), not hidden
         .map((e, i) => (e.dataset.kbd = i, i))""")
     reached = set()
     for _ in range(len(controls) + 20):

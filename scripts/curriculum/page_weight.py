@@ -13,7 +13,6 @@ import io
 import functools
 import gzip
 import http.server
-import socket
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,12 +65,6 @@ def serve(site_dir: Path, port: int = 0):
     finally:
         server.shutdown()
         server.server_close()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @dataclass

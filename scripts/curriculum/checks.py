@@ -144,6 +144,14 @@ def _posters(s: Sources) -> list[SourceError]:
     return posters.check(s.root, s.langs)
 
 
+@check("video scripts")
+def _video_scripts(s: Sources) -> list[SourceError]:
+    from .kit import video
+    modules = {lang: {p.meta.get("module") for _, p in s.of_kind(lang, "module") if isinstance(p.meta.get("module"), int)}
+               for lang in s.langs}
+    return video.check(s.root, s.langs, modules)
+
+
 @check("pacing")
 def _pacing(s: Sources) -> list[SourceError]:
     rules = pacing.load_rules()

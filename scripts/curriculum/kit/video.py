@@ -78,6 +78,40 @@ def check(root: Path, langs: list[str], modules: dict[str, set[int]]) -> list[So
     return errors
 
 
+TEXT_FIELD = re.compile(r"^(\s*)(?:-\s+)?(title|audience|purpose|picture|on_screen|narration):\s*(.*)$")
+
+
+def prose(root: Path, locale: str) -> list:
+    """Each script of a language as a parsed page of running text whose line numbers are the
+    YAML file's: the text fields on their own lines, everything else blank. The terminology and
+    spelling checks read them like any page, and name the script and the line."""
+    from ..source import parse_text
+    pages = []
+    for number in numbers(root):
+        p = path(root, locale, number)
+        if not p.exists():
+            continue
+        out, block_indent = [], None
+        for line in p.read_text(encoding="utf-8").split("\n"):
+            if block_indent is not None and (not line.strip() or len(line) - len(line.lstrip()) > block_indent):
+                out.append(line.strip())  # a line of a folded or literal block
+                continue
+            block_indent = None
+            m = TEXT_FIELD.match(line)
+            value = m.group(3).strip() if m else ""
+            if m and value[:1] in (">", "|"):
+                block_indent = len(m.group(1))
+                value = ""
+            elif value:
+                try:
+                    value = str(yaml.safe_load(value) or "")
+                except yaml.YAMLError:
+                    pass
+            out.append(value)
+        pages.append(parse_text("\n".join(out), p, front_matter=False))
+    return pages
+
+
 def _check_one(doc, number: int, lang: str, rel: str):
     errors = []
     if not isinstance(doc, dict) or doc.get("module") != number:

@@ -168,3 +168,18 @@ def test_chromium_reads_every_caption_file(page, served_site, built_site):
                 return t.track.cues.length;
             }""", f"module-{n:02d}.vtt")
             assert count == expected, (lang, n, count, expected)
+
+
+def test_the_scripts_text_goes_through_the_terminology_check(tmp_path):
+    from curriculum import checks
+    for lang in LANGS:
+        (tmp_path / "docs" / lang).mkdir(parents=True)
+    bad = yaml.safe_load(yaml.safe_dump(SCRIPT))
+    bad["scenes"][1]["narration"] = "Esto es tráfico de personas."
+    write(tmp_path, "es", bad)
+    write(tmp_path, "en", SCRIPT)
+    sources = checks.load(tmp_path / "docs", LANGS, tmp_path)
+    found = [str(e) for e in checks.REGISTRY["terminology"](sources)]
+    line = next(i for i, text in enumerate(video.path(tmp_path, "es", 1).read_text(encoding="utf-8").split("\n"), 1)
+                if "tráfico de personas" in text)
+    assert any(f.startswith(f"videos/es/module-01.yml:{line}: 'tráfico de personas' is not our term") for f in found), found

@@ -19,6 +19,7 @@ from curriculum.config import load as load_options
 from curriculum.errors import relative, report
 from curriculum.languages import languages, of_url
 from curriculum import last_updated, module_bar, tooltips, trainer_pages
+from curriculum.kit import video
 
 _depth = 0
 _404: dict[str, str] = {}
@@ -89,14 +90,19 @@ def on_page_markdown(markdown, page, config, files):
               "protocols": lambda: booklet.protocol_table(_booklets, lang.locale, page.file.src_uri),
               "posters": lambda: booklet.poster_table(_booklets, lang.locale, page.file.src_uri)}
     markdown = indexes.expand(markdown, lang_dir, src.parent, lang.locale, relative(src, _project(config)), tables)
+    markdown = video.expand(markdown, _project(config), lang.locale)
     return trainer_pages.expand(markdown, lang_dir, src.parent, lang.locale)
 
 
 def on_serve(server, config, builder):
     """Rebuild when data/*.yml, the booklet stylesheet or its templates change, not only docs/."""
-    for path in (DATA, *booklet.WATCH):
+    for path in (DATA, _project(config) / video.FOLDER, *booklet.WATCH):
         server.watch(str(path))
     return server
+
+
+def _prefix(config, locale: str) -> str:
+    return next(lang.prefix for lang in languages(config) if lang.locale == locale)
 
 
 def _project(config) -> Path:
@@ -106,8 +112,11 @@ def _project(config) -> Path:
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen this language's files
 def on_files(files, config):
-    """This language's booklet PDFs, as MkDocs files."""
-    for file in booklet.files(_booklets, config, config.theme["language"]):
+    """This language's booklet PDFs and video captions, as MkDocs files."""
+    locale = config.theme["language"]
+    for file in booklet.files(_booklets, config, locale):
+        files.append(file)
+    for file in video.files(config, _project(config), locale, _prefix(config, locale)):
         files.append(file)
     return files
 

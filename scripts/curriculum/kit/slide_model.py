@@ -95,8 +95,14 @@ def shorten(text: str, limit: int = POINT_CHARS) -> str:
 
 
 def first_sentence(text: str) -> str:
+    """The first sentence; with the next one when it is a short lead ("Securing. Mark …")."""
     m = re.match(r"(.+?[.!?])(\s|$)", text)
-    return m.group(1) if m and len(m.group(1)) > 25 else text
+    if not m:
+        return text
+    if len(m.group(1)) <= 25:
+        rest = re.match(r"(.+?[.!?])(\s|$)", text[m.end():])
+        return m.group(1) + " " + rest.group(1) if rest else text
+    return m.group(1)
 
 
 @dataclass
@@ -450,12 +456,50 @@ def _segment_title(segment: str) -> str:
     return re.sub(r"^\d+\.\s*", "", segment)
 
 
-def deck(path: Path, locale: str, root: Path) -> Deck:
+NOTE_MATCH = 1.5  # a trainer note joins a slide when the words they share weigh at least this much
+
+
+def trainer_items(page: Page, secs: dict[str, Section]) -> list[str]:
+    """The items of the module's #trainer-notes (its trainer-only blocks, not the national
+    adaptation sheet): each bullet, numbered step or paragraph on its own."""
+    if "trainer-notes" not in secs:
+        return []
+    span = secs["trainer-notes"]
+    skip = page.section("national-adaptation")
+    found: list[str] = []
+    for title, text in blocks(page, span.start, skip[0] if skip and span.start < skip[0] < span.end else span.end).trainer:
+        found += [line.lstrip("•").strip() for line in text.split("\n") if len(line) > 40]
+    return found
+
+
+def notes_for_rows(items: list[str], row_words: list[set[str]], stop: set[str]) -> dict[int, list[str]]:
+    """Each trainer note to the row whose words (segment and section titles) it shares most,
+    words shared by fewer rows weighing more (a word in n rows weighs 1/n)."""
+    df: dict[str, int] = {}
+    for ws in row_words:
+        for w in ws:
+            df[w] = df.get(w, 0) + 1
+    out: dict[int, list[str]] = {}
+    for item in items:
+        words = tokens(item, stop)
+        scores = [sum(1 / df[w] for w in words & ws) for ws in row_words]
+        best = max(range(len(scores)), key=lambda n: (scores[n], -n), default=None)
+        if best is not None and scores[best] >= NOTE_MATCH:
+            out.setdefault(best, []).append(item)
+    return out
+
+
+def deck(path: Path, locale: str, root: Path, mapped: list | None = None) -> Deck:
+    """One module's deck; `mapped`, when the caller has mapped every language together (mappings)."""
     page = parse(path)
     rel = relative(path, root)
     words = spec()["words"].get(locale) or spec()["words"]["en"]
+    stop = {_fold(w) for w in (spec()["rows"].get(locale) or spec()["rows"]["en"])["stopwords"]}
     secs = sections(page)
-    mapped = mapping(page, rel, locale)
+    mapped = mapped or mapping(page, rel, locale)
+    row_words = [set() if kind == "break" else tokens(row.segment + " " + " ".join(secs[i].title for i in ids), stop)
+                 for row, kind, ids in mapped]
+    general = notes_for_rows(trainer_items(page, secs), row_words, stop)
     number = page.meta.get("module")
     title = str(page.meta.get("title", path.stem))
     total = sum(r.minutes for r, _, _ in mapped)
@@ -463,7 +507,7 @@ def deck(path: Path, locale: str, root: Path) -> Deck:
                     points=[Point(str(page.meta.get("description", "")))],
                     notes=_title_notes(page, words, total, len(mapped)))]
     elapsed = 0
-    for row, kind, ids in mapped:
+    for n, (row, kind, ids) in enumerate(mapped):
         start, elapsed = elapsed, elapsed + row.minutes
         timing = words["timing"].format(minutes=row.minutes, start=_clock(start), end=_clock(elapsed))
         head = [f"{words['segment']} {row.number} {words['of']} {len(mapped)}: {_segment_title(row.segment)}",
@@ -478,10 +522,11 @@ def deck(path: Path, locale: str, root: Path) -> Deck:
         trainer = [t for i in ids for t in blocks(page, secs[i].start, secs[i].end).trainer]
         covers = f"{words['covers']}: " + "; ".join(secs[i].title for i in ids)
         notes = head + [covers, ""]
-        if trainer:
-            for t_title, text in trainer:
-                notes += [f"{t_title or words['trainer_notes']}:", text, ""]
-        else:
+        for t_title, text in trainer:
+            notes += [f"{t_title or words['trainer_notes']}:", text, ""]
+        if general.get(n):
+            notes += [f"{words['trainer_notes']}:", *(f"• {t}" for t in general[n]), ""]
+        if not trainer and not general.get(n):
             notes.append(words["no_notes"])
         slides.append(Slide("segment", _segment_title(row.segment), points, "\n".join(notes).strip(), row.number,
                             row.minutes, row.method, row.materials, ids))
@@ -519,28 +564,41 @@ def _points(page: Page, secs: dict[str, Section], kind: str, ids: list[str]) -> 
     return out
 
 
-def decks(docs_dir: Path, locale: str, root: Path) -> list[Deck]:
-    """Every module of one language, in module order. Raises KitError with every unmappable row."""
+def module_files(docs_dir: Path, locales: list[str]) -> dict[str, list[tuple[str, Path]]]:
+    """Each module file name (same in every language) -> [(locale, path)] of the languages that have it."""
+    out: dict[str, list[tuple[str, Path]]] = {}
+    for locale in locales:
+        for path in sorted((docs_dir / locale / "modules").glob("*.md")):
+            if path.name != "index.md":
+                out.setdefault(path.name, []).append((locale, path))
+    return out
+
+
+def decks(docs_dir: Path, locales: list[str], root: Path) -> list[Deck]:
+    """Every module's deck in every language (the languages of a module mapped together), in module
+    order. Raises KitError with every row that maps to nothing."""
     out, errors = [], []
-    for path in sorted((docs_dir / locale / "modules").glob("*.md")):
-        if path.name == "index.md":
+    for name, versions in module_files(docs_dir, locales).items():
+        pages = [(parse(path), relative(path, root), locale) for locale, path in versions]
+        if not all(isinstance(p.meta.get("module"), int) for p, _, _ in pages):
             continue
         try:
-            d = deck(path, locale, root)
+            maps = mappings(pages)
         except KitError as exc:
             errors += exc.errors
             continue
-        if isinstance(d.module, int):
-            out.append(d)
+        out += [deck(path, locale, root, m) for (locale, path), m in zip(versions, maps)]
     if errors:
         raise KitError(errors)
-    return sorted(out, key=lambda d: d.module)
+    return sorted(out, key=lambda d: (d.module, locales.index(d.locale)))
 
 
-def check(page: Page, rel: str, locale: str) -> list[SourceError]:
-    """For the check registry: the rows of this module that no slide could present."""
+def check(pages: list[tuple[Page, str, str]]) -> list[SourceError]:
+    """For the check registry: the rows of one module (every language) that no slide could present."""
+    if not all(isinstance(p.meta.get("module"), int) and p.section("session-plan") for p, _, _ in pages):
+        return []  # the front-matter and session-plan checks report it
     try:
-        mapping(page, rel, locale)
+        mappings(pages)
     except KitError as exc:
         return exc.errors
     return []

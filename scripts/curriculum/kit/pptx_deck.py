@@ -136,7 +136,7 @@ def write(deck: Deck, out: Path, date: str) -> Path:
             _paragraphs(body.text_frame, [(p.text, p.level) for p in s.points], size, PRIMARY_DARK if dark else TEXT,
                         deck.locale, bullets=not dark)
             if s.number:
-                _footer(slide, prs, f"{module} · {s.minutes} {words['minutes']} · {s.method}", deck.locale)
+                _footer(slide, prs, " · ".join(x for x in (module, f"{s.minutes} {words['minutes']}", s.method) if x.strip("—-– ")), deck.locale)
             else:
                 _footer(slide, prs, f"{module} · {deck.title}", deck.locale)
         slide.notes_slide.notes_text_frame.text = s.notes

@@ -21,7 +21,7 @@ ASSETS = "assets"  # the theme's assets folder at the site root
 SCRIPTS = ("vendor/reveal.js/reveal.js", "vendor/reveal.js/plugin/notes.js")
 STYLES = ("vendor/reveal.js/reset.css", "vendor/reveal.js/reveal.css", "stylesheets/fonts.css", "stylesheets/slides.css")
 OPTIONS = {"hash": True, "controls": True, "progress": True, "slideNumber": "c/t", "center": False,
-           "width": 1280, "height": 720, "margin": 0.02, "transition": "none", "showNotes": False}
+           "width": 1280, "height": 720, "margin": 0, "transition": "none", "showNotes": False}
 LANG = {"es": "es", "en": "en"}
 
 
@@ -61,7 +61,7 @@ def _section(deck: Deck, s: Slide, back: str) -> str:
         return (f'<section class="slide-title" data-kind="title"><p class="kicker">{_e(module)}</p><h1>{_e(s.title)}</h1>'
                 f'<div class="rule"></div>{desc}<p class="meta">{_e(meta)} · <a href="{_e(back)}">{_e(deck.title)}</a></p>{notes}</section>')
     kicker = f"{words['segment']} {s.number}" if s.number else module
-    footer = f"{module} · {s.minutes} {words['minutes']} · {s.method}" if s.number else f"{module} · {deck.title}"
+    footer = " · ".join(x for x in (module, f"{s.minutes} {words['minutes']}", s.method) if x.strip("—-– ")) if s.number else f"{module} · {deck.title}"
     body = (f'<p class="break-minutes">{_e(s.points[0].text)}</p>' if s.kind == "break" else _points(s))
     return (f'<section class="slide-{s.kind}" data-kind="{s.kind}"{f" data-segment={chr(34)}{s.number}{chr(34)}" if s.number else ""}>'
             f'<header><p class="kicker">{_e(kicker)}</p><h2>{_e(s.title)}</h2></header>'

@@ -63,6 +63,7 @@ class Deck:
     minutes: int
     slides: list[Slide]
     words: dict
+    path: Path | None = None  # the module page (absolute)
 
 
 def spec() -> dict:
@@ -534,7 +535,7 @@ def deck(path: Path, locale: str, root: Path, mapped: list | None = None) -> Dec
     messages = [shorten(t, 200) for lst in key.lists[:1] for t in lst]
     slides.append(Slide("key-messages", words["key_messages"], [Point(t) for t in messages],
                         f"{words['key_messages']}: {words['module']} {number}, {title}.\n" + "\n".join(f"• {t}" for t in messages)))
-    return Deck(locale, number, path.stem, title, str(page.meta.get("description", "")), rel, total, slides, words)
+    return Deck(locale, number, path.stem, title, str(page.meta.get("description", "")), rel, total, slides, words, path.resolve())
 
 
 def _title_notes(page: Page, words: dict, total: int, segments: int) -> str:
@@ -555,7 +556,7 @@ def _points(page: Page, secs: dict[str, Section], kind: str, ids: list[str]) -> 
         sec, b = parts[0]
         texts = activity_points(b, MAX_POINTS) if sec.part == "activities" else key_points(b, MAX_POINTS)
         return [Point(t) for t in texts] or [Point(sec.title)]
-    per = max(1, (MAX_POINTS - len(parts)) // len(parts)) if len(parts) <= 3 else 0
+    per = max(1, (9 - len(parts)) // len(parts)) if len(parts) <= 4 else 0  # sub-points under each section's title
     out: list[Point] = []
     for sec, b in parts:
         out.append(Point(sec.title))

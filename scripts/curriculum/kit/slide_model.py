@@ -336,11 +336,13 @@ MATCH = 0.5  # a section joins a row when the words they share weigh at least th
 def _explicit(page: Page, locale: str, secs: dict[str, Section]) -> list[tuple[Row, str, list[str]]]:
     """Each row with its kind and the sections its kind names (break, knowledge, evaluation,
     key_messages, opening, activity by number or quoted name; content: none yet)."""
-    rules = spec()["rows"].get(locale) or spec()["rows"]["en"]
     activities = [s for s in secs.values() if s.part == "activities" and s.id != "activities" and not s.id.startswith("materials")]
+    mine = spec()["rows"].get(locale)
+    every = ([mine] if mine else []) + [r for r in spec()["rows"].values() if r is not mine]
 
     def rx(name):
-        return re.compile(rules[name], re.I)
+        """The page's language's pattern first, then the others' (a page may quote the other language)."""
+        return re.compile("|".join(f"(?:{r[name]})" for r in every), re.I)
     out = []
     for row in rows(page, str(page.path)):
         seg = row.segment
@@ -350,14 +352,15 @@ def _explicit(page: Page, locale: str, secs: dict[str, Section]) -> list[tuple[R
         elif rx("knowledge").search(seg):
             kind, ids = "knowledge", ["knowledge-check"]
         elif rx("evaluation").search(seg):
-            kind, ids = "evaluation", ["closing", "materials-evaluation-form"]
+            kind, ids = "evaluation", [i for i in ("closing", "materials-evaluation-form") if i in secs] or ["key-messages"]
         elif rx("key_messages").search(seg):
             kind, ids = "key_messages", ["key-messages"]
         elif rx("opening").search(seg):
             kind, ids = "opening", ["opening" if "opening" in secs else "at-a-glance"]
         elif m := rx("activity").search(seg):
             kind = "activity"
-            ids = [s.id for s in activities if (h := rx("activity_heading").match(s.title)) and h.group(1) == m.group(1)]
+            number = next(g for g in m.groups() if g)
+            ids = [s.id for s in activities if (h := rx("activity_heading").match(s.title)) and next(g for g in h.groups() if g) == number]
         elif (q := QUOTED.search(seg)) and (hit := [s.id for s in activities if _fold(q.group(1)) in _fold(s.title)]):
             kind, ids = "activity", hit[:1]
         else:

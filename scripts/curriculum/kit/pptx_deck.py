@@ -115,10 +115,10 @@ def write(deck: Deck, out: Path, date: str) -> Path:
         else:
             slide = prs.slides.add_slide(prs.slide_layouts[1])
             dark = s.kind == "break"
-            if dark:
-                _rect(slide, 0, 0, W, H, BREAK_BG)
             _rect(slide, 0, 0, W, band, PRIMARY)
             _rect(slide, 0, band, W, Emu(int(H * 0.012)), ACCENT)
+            if dark:  # inserted last at the bottom of the shape tree: under the band
+                _rect(slide, 0, 0, W, H, BREAK_BG)
             title, body = slide.shapes.title, slide.placeholders[1]
             title.left, title.top, title.width, title.height = Emu(int(W * 0.05)), Emu(int(H * 0.02)), Emu(int(W * 0.9)), Emu(int(band - H * 0.04))
             body.left, body.top, body.width, body.height = Emu(int(W * 0.05)), Emu(int(H * 0.26)), Emu(int(W * 0.9)), Emu(int(H * 0.64))

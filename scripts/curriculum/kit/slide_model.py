@@ -543,7 +543,8 @@ def deck(path: Path, locale: str, root: Path, mapped: list | None = None) -> Dec
 
 def _title_notes(page: Page, words: dict, total: int, segments: int) -> str:
     objectives = [str(o) for o in page.meta.get("objectives", [])]
-    return "\n".join([words["title_meta"].format(minutes=total, segments=segments), "", *(f"• {o}" for o in objectives)])
+    return "\n".join([words["title_meta"].format(minutes=total, segments=segments), "", *(f"• {o}" for o in objectives), "",
+                      words["font_note"]])
 
 
 def _points(page: Page, secs: dict[str, Section], kind: str, ids: list[str]) -> list[Point]:

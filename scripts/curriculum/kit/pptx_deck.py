@@ -83,6 +83,20 @@ def _footer(slide, prs, text: str, locale: str):
     frame.paragraphs[0].space_after = Pt(0)
 
 
+def _fit(items: list[tuple[str, int]], width_in: float, height_pt: float) -> int:
+    """The largest type size (pt) at which the bullets fit the body placeholder, by an estimate of
+    the characters per line (about half an em each) and 1.2 line height plus the space after each."""
+    import math
+    for size in (24, 22, 20, 18, 16, 14):
+        lines = 0
+        for text, level in items:
+            per_line = max(20, int((width_in - 0.4 * (level + 1)) * 72 / (0.5 * (size - 2 * level))))
+            lines += math.ceil(len(text) / per_line)
+        if lines * size * 1.2 + len(items) * 6 <= height_pt:
+            return size
+    return 14
+
+
 def write(deck: Deck, out: Path, date: str) -> Path:
     """Write the deck to `out` (a .pptx file); `date` (YYYY-MM-DD) goes into its properties."""
     from pptx import Presentation
@@ -131,8 +145,7 @@ def write(deck: Deck, out: Path, date: str) -> Path:
             for p in title.text_frame.paragraphs:
                 p.alignment = PP_ALIGN.LEFT
                 p.space_after = Pt(0)
-            lines = sum(1 + len(p.text) // 90 for p in s.points)
-            size = 40 if dark else (22 if lines <= 7 else 20 if lines <= 9 else 18)
+            size = 40 if dark else _fit([(p.text, p.level) for p in s.points], body.width / 914400, body.height / 12700)
             _paragraphs(body.text_frame, [(p.text, p.level) for p in s.points], size, PRIMARY_DARK if dark else TEXT,
                         deck.locale, bullets=not dark)
             if s.number:

@@ -63,9 +63,10 @@ def _section(deck: Deck, s: Slide, back: str) -> str:
     kicker = f"{words['segment']} {s.number}" if s.number else module
     footer = " · ".join(x for x in (module, f"{s.minutes} {words['minutes']}", s.method) if x.strip("—-– ")) if s.number else f"{module} · {deck.title}"
     body = (f'<p class="break-minutes">{_e(s.points[0].text)}</p>' if s.kind == "break" else _points(s))
+    dense = " dense" if sum(len(p.text) for p in s.points) > 650 else ""
     return (f'<section class="slide-{s.kind}" data-kind="{s.kind}"{f" data-segment={chr(34)}{s.number}{chr(34)}" if s.number else ""}>'
             f'<header><p class="kicker">{_e(kicker)}</p><h2>{_e(s.title)}</h2></header>'
-            f'<div class="body">{body}</div><footer>{_e(footer)}</footer>{notes}</section>')
+            f'<div class="body{dense}">{body}</div><footer>{_e(footer)}</footer>{notes}</section>')
 
 
 def document(deck: Deck, dest_uri: str, module_url: str) -> str:

@@ -88,6 +88,29 @@ def test_presentations_run_offline_with_keyboard_and_notes(browser, built_site, 
     assert not failed, failed
 
 
+def test_speaker_view_shows_the_notes_offline(browser, built_site):
+    """S opens reveal.js's speaker view (the notes plugin) from a file:// copy, with the notes of the slide."""
+    out = built_site[0]
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    elsewhere: list[str] = []
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file://", "about:", "data:", "blob:"))
+                  else (elsewhere.append(route.request.url), route.abort()))
+    try:
+        page = context.new_page()
+        page.goto((out / "en" / "kit" / "present" / f"{MODULES[3]}.html").as_uri())
+        page.wait_for_function("window.Reveal && Reveal.isReady()", timeout=30_000)
+        page.keyboard.press("ArrowRight")
+        with context.expect_page() as opened:
+            page.keyboard.press("s")
+        view = opened.value
+        segment, minutes, _ = plan_rows("en", MODULES[3])[0]
+        view.wait_for_function("document.body && document.body.innerText.includes('Segment 1 of')", timeout=30_000)
+        assert f"{minutes} minutes" in view.locator("body").inner_text()
+    finally:
+        context.close()
+    assert not elsewhere, f"requests to other hosts: {elsewhere}"
+
+
 def test_module_pages_link_to_their_presentation_and_deck(built_site):
     out = built_site[0]
     for lang, prefix in LANGS.items():

@@ -197,8 +197,10 @@ def plan(config, root: Path, cache_dir: Path | None = None) -> Plan | None:
                 add(Entry("poster", lang.locale, lang.prefix, f"{poster.path.stem}-{paper_name}", poster.fields["title"], None, date, "",
                           poster.path.resolve(), paper=paper_name, group=poster.path.stem, design=poster.fields["design"]),
                     documents.poster_document(poster.fields, ctx, date, paper_name, home_url(lang.prefix)), [], max_pages=1, css="poster.css", fill=("write-in", "foot"))
-        # The classroom kit's fillable forms (scripts/curriculum/kit/forms.py): same renderer and cache.
-        for doc in kitforms.documents(docs_dir / lang.locale, lang.locale, lang.site_name, words, date_of, ctx.revision):
+        # The classroom kit's fillable forms (scripts/curriculum/kit/forms.py): same renderer and cache,
+        # for a language that has a kit section (docs/<lang>/kit/, whose forms page lists them).
+        kit_forms = (docs_dir / lang.locale / "kit").is_dir()
+        for doc in kitforms.documents(docs_dir / lang.locale, lang.locale, lang.site_name, words, date_of, ctx.revision) if kit_forms else []:
             add(Entry("form", lang.locale, lang.prefix, doc.slug, doc.title, None, doc.date, "",
                       paper=doc.paper, group=doc.form.id),
                 doc.html, doc.inputs, max_pages=doc.form.max_pages, css=str(kitforms.CSS), forms=True)

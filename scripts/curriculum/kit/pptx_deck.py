@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .slide_model import Deck, Slide
+from .slide_model import Deck
 
 FONT = "Atkinson Hyperlegible"
 PRIMARY = "0B3D5C"  # --md-primary-fg-color

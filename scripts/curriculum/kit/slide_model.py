@@ -385,7 +385,20 @@ def mappings(pages: list[tuple[Page, str, str]]) -> list[list[tuple[Row, str, li
     kind (break, knowledge, evaluation, key_messages, opening, activity, content) and the ids of the
     sections it presents. The languages' rows are parallel (the parity check sees to it), so the
     words of every language vote together and both decks present the same sections.
-    Raises KitError, naming the file and the row, for a row that maps to nothing."""
+    Raises KitError, naming the file and the row, for a row that maps to nothing.
+    The build's check and its decks ask for the same pages: the answer is kept for their text."""
+    key = tuple((rel, locale, "\n".join(page.lines)) for page, rel, locale in pages)
+    if key in _MAPPED:
+        return _MAPPED[key]
+    _MAPPED.clear() if len(_MAPPED) > 64 else None
+    _MAPPED[key] = out = _map(pages)
+    return out
+
+
+_MAPPED: dict[tuple, list] = {}
+
+
+def _map(pages: list[tuple[Page, str, str]]) -> list[list[tuple[Row, str, list[str]]]]:
     parsed = []
     for page, rel, locale in pages:
         rules = spec()["rows"].get(locale) or spec()["rows"]["en"]
@@ -493,9 +506,9 @@ def notes_for_rows(items: list[str], row_words: list[set[str]], stop: set[str]) 
     return out
 
 
-def deck(path: Path, locale: str, root: Path, mapped: list | None = None) -> Deck:
+def deck(path: Path, locale: str, root: Path, mapped: list | None = None, page: Page | None = None) -> Deck:
     """One module's deck; `mapped`, when the caller has mapped every language together (mappings)."""
-    page = parse(path)
+    page = page or parse(path)
     rel = relative(path, root)
     words = spec()["words"].get(locale) or spec()["words"]["en"]
     stop = {_fold(w) for w in (spec()["rows"].get(locale) or spec()["rows"]["en"])["stopwords"]}
@@ -592,7 +605,7 @@ def decks(docs_dir: Path, locales: list[str], root: Path) -> list[Deck]:
         except KitError as exc:
             errors += exc.errors
             continue
-        out += [deck(path, locale, root, m) for (locale, path), m in zip(versions, maps)]
+        out += [deck(path, locale, root, m, p) for (locale, path), m, (p, _, _) in zip(versions, maps, pages)]
     if errors:
         raise KitError(errors)
     return sorted(out, key=lambda d: (d.module, locales.index(d.locale)))

@@ -19,11 +19,12 @@ from curriculum.config import load as load_options
 from curriculum.errors import relative, report
 from curriculum.languages import languages, of_url
 from curriculum import last_updated, module_bar, tooltips, trainer_pages
-from curriculum.kit import video
+from curriculum.kit import build as kit_build, pages as kit_pages, video
 
 _depth = 0
 _404: dict[str, str] = {}
 _booklets: booklet.Build | None = None
+_kit: kit_build.Kit | None = None  # the classroom kit's slides (its forms are booklet PDFs)
 _serve = False  # `mkdocs serve` (from on_startup): its site_url is the local server's
 
 
@@ -40,7 +41,7 @@ def on_build_error(error):
 
 
 def on_pre_build(config):
-    global _depth, _booklets
+    global _depth, _booklets, _kit
     _depth += 1
     if _depth == 1:
         _404.clear()
@@ -49,6 +50,7 @@ def on_pre_build(config):
         if errors:
             raise PluginError(report(errors))
         _booklets = booklet.prepare(config, _project(config), prune=not _serve)
+        _kit = kit_build.prepare(config, _project(config), prune=not _serve)
 
 
 def on_post_page(output, page, config):
@@ -86,7 +88,10 @@ def on_page_markdown(markdown, page, config, files):
     src = Path(page.file.abs_src_path)
     lang_dir = Path(config.docs_dir) / lang.locale
     markdown = booklet.with_download(markdown, page.file.abs_src_path, page.file.src_uri, _booklets)
+    markdown = kit_pages.with_present(markdown, page.file.abs_src_path, page.file.src_uri, _kit)
     tables = {"booklets": lambda: booklet.index_table(_booklets, lang.locale, page.file.src_uri),
+              "slides": lambda: kit_pages.slides_table(_kit, lang.locale, page.file.src_uri),
+              "forms": lambda: kit_pages.forms_table(_booklets, lang.locale, page.file.src_uri),
               "protocols": lambda: booklet.protocol_table(_booklets, lang.locale, page.file.src_uri),
               "posters": lambda: booklet.poster_table(_booklets, lang.locale, page.file.src_uri)}
     markdown = indexes.expand(markdown, lang_dir, src.parent, lang.locale, relative(src, _project(config)), tables)
@@ -96,7 +101,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_serve(server, config, builder):
     """Rebuild when data/*.yml, the booklet stylesheet or its templates change, not only docs/."""
-    for path in (DATA, _project(config) / video.FOLDER, *booklet.WATCH):
+    for path in (DATA, _project(config) / video.FOLDER, *booklet.WATCH, *kit_build.WATCH):
         server.watch(str(path))
     return server
 
@@ -112,9 +117,11 @@ def _project(config) -> Path:
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen this language's files
 def on_files(files, config):
-    """This language's booklet PDFs and video captions, as MkDocs files."""
+    """This language's booklet PDFs, classroom kit files and video captions, as MkDocs files."""
     locale = config.theme["language"]
     for file in booklet.files(_booklets, config, locale):
+        files.append(file)
+    for file in kit_build.files(_kit, config, locale):
         files.append(file)
     for file in video.files(config, _project(config), locale, _prefix(config, locale)):
         files.append(file)

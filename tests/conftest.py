@@ -79,6 +79,10 @@ Texto del contenido.
 
 Texto.
 
+### Caso {{ #case }}
+
+**Formato:** grupos de cinco, 30 minutos.
+
 ## Notas para facilitación {{ #trainer-notes }}
 
 !!! trainer-only "Notas para la persona facilitadora"

@@ -39,10 +39,10 @@ def test_the_real_sources_pass():
 
 
 def test_every_check_is_registered_by_name():
-    assert list(checks.REGISTRY) == ["front matter", "parity", "session plans", "module parts", "booklet sources", "posters", "pacing",
+    assert list(checks.REGISTRY) == ["front matter", "parity", "session plans", "module parts", "booklet sources", "kit slides", "posters", "video scripts", "pacing",
                                      "guide links", "terminology", "spelling", "language of each paragraph",
                                      "third-party loads", "markdown lint"]
-    assert checks.IN_BUILD == {"front matter", "parity", "session plans", "module parts", "booklet sources", "posters", "pacing",
+    assert checks.IN_BUILD == {"front matter", "parity", "session plans", "module parts", "booklet sources", "kit slides", "posters", "video scripts", "pacing",
                                "guide links", "terminology"}
 
 

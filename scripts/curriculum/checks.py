@@ -139,6 +139,17 @@ def _booklets(s: Sources) -> list[SourceError]:
     return errors
 
 
+@check("kit slides")
+def _kit_slides(s: Sources) -> list[SourceError]:
+    """Every session-plan row of every module maps to sections the slide can present (curriculum/kit/slide_model.py)."""
+    from .kit import slide_model
+    by_name: dict[str, list] = {}
+    for lang in s.langs:
+        for r, p in s.of_kind(lang, "module"):
+            by_name.setdefault(r.name, []).append((p, s.rel(p), lang))
+    return [e for pages in by_name.values() for e in slide_model.check(pages)]
+
+
 @check("posters")
 def _posters(s: Sources) -> list[SourceError]:
     return posters.check(s.root, s.langs)

@@ -25,6 +25,7 @@ from mkdocs.structure.files import File
 
 from .. import posters
 from ..indexes import labels
+from ..kit import forms as kitforms
 from ..languages import languages
 from . import cache as cachemod
 from . import documents, paper, sources as sourcesmod
@@ -42,7 +43,7 @@ MAX_WORKERS = 2
 @dataclass
 class Entry:
     """One PDF of the site, with its print-ready versions."""
-    kind: str  # booklet (a module's), protocol (a protocol's booklet), guide, printing-guide or poster
+    kind: str  # booklet (a module's), protocol (a protocol's booklet), guide, printing-guide, poster, or form (the kit's)
     locale: str
     prefix: str  # "" or "en/"
     slug: str  # file name without .pdf
@@ -56,8 +57,8 @@ class Entry:
     pages: int = 0
     size: int = 0
     rendered: bool = False
-    paper: str | None = None  # a poster's paper: letter or a4
-    group: str | None = None  # a poster's id (its Letter and A4 entries share it)
+    paper: str | None = None  # a poster's or a form's paper: letter or a4
+    group: str | None = None  # a poster's or a form's id (its Letter and A4 entries share it)
     design: str | None = None  # a poster's design: bold or calm
 
     def src_uri(self, sheet: str | None = None) -> str:
@@ -67,6 +68,8 @@ class Entry:
             return f"{self.locale}/booklets/print/{self.slug}.pdf"
         if self.kind == "poster":
             return f"{self.locale}/booklets/posters/{self.slug}.pdf"
+        if self.kind == "form":
+            return f"{self.locale}/kit/forms/{self.slug}.pdf"
         if sheet:
             return f"{self.locale}/booklets/print/{self.slug}-{sheet}.pdf"
         return f"{self.locale}/booklets/{self.slug}.pdf"
@@ -77,7 +80,7 @@ class Entry:
 
     def versions(self, sheets: tuple[str, ...]) -> list[str | None]:
         """None for the PDF itself, then each imposed sheet (the printing guide and posters have none)."""
-        return [None] if self.kind in ("printing-guide", "poster") else [None, *sheets]
+        return [None] if self.kind in ("printing-guide", "poster", "form") else [None, *sheets]
 
 
 @dataclass
@@ -164,7 +167,7 @@ def plan(config, root: Path, cache_dir: Path | None = None) -> Plan | None:
     option_text = f"sheets={','.join(options.sheet_names)}"
 
     def add(entry: Entry, html: str, files: list[Path], max_pages: int | None = None, css: str = "booklet.css",
-            fill: tuple[str, str] | None = None):
+            fill: tuple[str, str] | None = None, forms: bool = False):
         entry.digest = cachemod.key(html, [*fonts, *files], option_text)
         entries.append(entry)
         sheets = [s for s in entry.versions(options.sheet_names) if s]
@@ -177,7 +180,7 @@ def plan(config, root: Path, cache_dir: Path | None = None) -> Plan | None:
             name=(str(entry.source.relative_to(root)) + (f" ({entry.paper})" if entry.paper else "")
                   if entry.kind in ("booklet", "protocol", "poster") else f"{entry.url()} ({entry.locale})"),
             html=html, out=str(store.pdf(entry.digest)), identifier=entry.digest, base_url=str(docs_dir),
-            max_pages=max_pages, css=css, fill=fill,
+            max_pages=max_pages, css=css, fill=fill, forms=forms,
             sheets={s: (str(store.imposed(entry.digest, s)), SHEETS_PT[s]) for s in sheets}))
 
     for lang in languages(config):
@@ -194,6 +197,13 @@ def plan(config, root: Path, cache_dir: Path | None = None) -> Plan | None:
                 add(Entry("poster", lang.locale, lang.prefix, f"{poster.path.stem}-{paper_name}", poster.fields["title"], None, date, "",
                           poster.path.resolve(), paper=paper_name, group=poster.path.stem, design=poster.fields["design"]),
                     documents.poster_document(poster.fields, ctx, date, paper_name, home_url(lang.prefix)), [], max_pages=1, css="poster.css", fill=("write-in", "foot"))
+        # The classroom kit's fillable forms (scripts/curriculum/kit/forms.py): same renderer and cache,
+        # for a language that has a kit section (docs/<lang>/kit/, whose forms page lists them).
+        kit_forms = (docs_dir / lang.locale / "kit").is_dir()
+        for doc in kitforms.documents(docs_dir / lang.locale, lang.locale, lang.site_name, words, date_of, ctx.revision) if kit_forms else []:
+            add(Entry("form", lang.locale, lang.prefix, doc.slug, doc.title, None, doc.date, "",
+                      paper=doc.paper, group=doc.form.id),
+                doc.html, doc.inputs, max_pages=doc.form.max_pages, css=str(kitforms.CSS), forms=True)
         sources = sourcesmod.collect(docs_dir, lang.locale, root, config.site_url, lang.prefix, bool(config.use_directory_urls))
         if not sources:
             continue

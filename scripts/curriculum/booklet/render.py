@@ -21,7 +21,8 @@ def stylesheets(fonts, css: str = "booklet.css"):
     (booklet.css, or poster.css for a poster), both next to this file."""
     from weasyprint import CSS
 
-    return [CSS(filename=str(path), font_config=fonts, url_fetcher=fetcher()) for path in (FONTS_CSS, CSS_FILE.with_name(css))]
+    own = Path(css) if Path(css).is_absolute() else CSS_FILE.with_name(css)  # the kit's forms bring their own
+    return [CSS(filename=str(path), font_config=fonts, url_fetcher=fetcher()) for path in (FONTS_CSS, own)]
 PDF_VARIANT = "pdf/ua-1"  # tagged, /Lang from <html lang>, title from <title>, fonts embedded
 
 
@@ -36,6 +37,7 @@ class Job:
     sheets: dict = field(default_factory=dict)  # sheet name -> (imposed PDF path, (width, height) in pt)
     css: str = "booklet.css"  # the print stylesheet next to this file
     fill: tuple[str, str] | None = None  # (grow, limit) classes: the first element grows down to the second (a poster's write-in box)
+    forms: bool = False  # HTML inputs become PDF form fields (WeasyPrint's pdf_forms): the kit's fillable forms
 
 
 @dataclass
@@ -95,18 +97,20 @@ def render(job: Job) -> Result:
     try:
         fonts = FontConfiguration()
         html = HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher())
-        document = html.render(font_config=fonts, stylesheets=stylesheets(fonts, job.css), pdf_variant=PDF_VARIANT)
+        forms = {"pdf_forms": True} if job.forms else {}
+        document = html.render(font_config=fonts, stylesheets=stylesheets(fonts, job.css), pdf_variant=PDF_VARIANT, **forms)
         if job.fill and len(document.pages) == 1 and (height := _filled_height(document.pages[0], *job.fill)):
             from weasyprint import CSS
             grow = CSS(string=f".{job.fill[0]} {{ height: {height:.2f}px; }}", font_config=fonts)
             document = html.render(font_config=fonts, stylesheets=[*stylesheets(fonts, job.css), grow], pdf_variant=PDF_VARIANT)
         result.pages = len(document.pages)
         if job.max_pages and result.pages > job.max_pages:
-            fix = "shorten its text" if job.css == "poster.css" else "shorten its text in data/labels.yml"
+            fix = ("shorten its text" if job.css == "poster.css" else "shorten its words in data/kit.yml (forms) or kit/form.css"
+                   if job.forms else "shorten its text in data/labels.yml")
             result.problems.append(f"{job.name}: is {result.pages} pages long but must fit on {job.max_pages}: {fix}")
         if not result.problems:
             tmp = f"{job.out}.{os.getpid()}.tmp"
-            document.write_pdf(tmp, pdf_variant=PDF_VARIANT, pdf_identifier=bytes.fromhex(job.identifier)[:16])
+            document.write_pdf(tmp, pdf_variant=PDF_VARIANT, pdf_identifier=bytes.fromhex(job.identifier)[:16], **forms)
             os.replace(tmp, job.out)
             result.seconds = time.perf_counter() - start
             from .impose import impose

@@ -19,6 +19,8 @@ from curriculum.config import load as load_options
 from curriculum.errors import relative, report
 from curriculum.languages import languages, of_url
 from curriculum import last_updated, module_bar, tooltips, trainer_pages
+from curriculum.indexes import labels
+from curriculum.kit import questions as kit_questions, render as kit_render
 
 _depth = 0
 _404: dict[str, str] = {}
@@ -85,6 +87,9 @@ def on_page_markdown(markdown, page, config, files):
     src = Path(page.file.abs_src_path)
     lang_dir = Path(config.docs_dir) / lang.locale
     markdown = booklet.with_download(markdown, page.file.abs_src_path, page.file.src_uri, _booklets)
+    if isinstance(page.meta.get("module"), int):  # the knowledge check, from questions/<lang>/module-NN.yml
+        bank = kit_questions.load(_project(config), lang.locale, page.meta["module"])
+        markdown = kit_render.expand(markdown, bank, labels()[lang.locale])
     tables = {"booklets": lambda: booklet.index_table(_booklets, lang.locale, page.file.src_uri),
               "protocols": lambda: booklet.protocol_table(_booklets, lang.locale, page.file.src_uri),
               "posters": lambda: booklet.poster_table(_booklets, lang.locale, page.file.src_uri)}

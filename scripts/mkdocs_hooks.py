@@ -20,7 +20,7 @@ from curriculum.errors import relative, report
 from curriculum.languages import languages, of_url
 from curriculum import last_updated, module_bar, tooltips, trainer_pages
 from curriculum.indexes import labels
-from curriculum.kit import questions as kit_questions, render as kit_render
+from curriculum.kit import downloads as kit_downloads, questions as kit_questions, render as kit_render
 
 _depth = 0
 _404: dict[str, str] = {}
@@ -92,7 +92,8 @@ def on_page_markdown(markdown, page, config, files):
         markdown = kit_render.expand(markdown, bank, labels()[lang.locale])
     tables = {"booklets": lambda: booklet.index_table(_booklets, lang.locale, page.file.src_uri),
               "protocols": lambda: booklet.protocol_table(_booklets, lang.locale, page.file.src_uri),
-              "posters": lambda: booklet.poster_table(_booklets, lang.locale, page.file.src_uri)}
+              "posters": lambda: booklet.poster_table(_booklets, lang.locale, page.file.src_uri),
+              "tests": lambda: kit_downloads.table(_booklets, lang.locale, page.file.src_uri, labels()[lang.locale])}
     markdown = indexes.expand(markdown, lang_dir, src.parent, lang.locale, relative(src, _project(config)), tables)
     return trainer_pages.expand(markdown, lang_dir, src.parent, lang.locale)
 
@@ -111,10 +112,21 @@ def _project(config) -> Path:
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen this language's files
 def on_files(files, config):
-    """This language's booklet PDFs, as MkDocs files."""
-    for file in booklet.files(_booklets, config, config.theme["language"]):
+    """This language's booklet and kit PDFs, Moodle XML and GIFT banks and results template, as MkDocs files."""
+    locale = config.theme["language"]
+    for file in booklet.files(_booklets, config, locale):
+        files.append(file)
+    lang = next(lang for lang in languages(config) if lang.locale == locale)
+    numbers = _module_numbers(config, locale)
+    for file in kit_downloads.files(config, _project(config), locale, lang.prefix, numbers, labels()[locale]):
         files.append(file)
     return files
+
+
+def _module_numbers(config, locale: str) -> list[int]:
+    """The module numbers of this language's module pages (their file names, NN-slug.md)."""
+    folder = Path(config.docs_dir) / locale / "modules"
+    return [int(p.name[:2]) for p in sorted(folder.glob("[0-9][0-9]-*.md"))]
 
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has removed the language folders

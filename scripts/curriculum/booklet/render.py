@@ -36,6 +36,7 @@ class Job:
     sheets: dict = field(default_factory=dict)  # sheet name -> (imposed PDF path, (width, height) in pt)
     css: str = "booklet.css"  # the print stylesheet next to this file
     fill: tuple[str, str] | None = None  # (grow, limit) classes: the first element grows down to the second (a poster's write-in box)
+    parts: dict = field(default_factory=dict)  # part -> (PDF path, title): the pages from id="part-<part>" on, as a PDF of their own
 
 
 @dataclass
@@ -46,6 +47,7 @@ class Result:
     seconds: float = 0.0
     impose_seconds: float = 0.0
     problems: list[str] = field(default_factory=list)  # sentences with the fix
+    part_pages: dict = field(default_factory=dict)  # part -> pages
 
 
 def fetcher():
@@ -83,6 +85,33 @@ def _filled_height(page, grow: str, limit: str) -> float | None:
     return g.height + free if free > 0 else None
 
 
+def _write_parts(document, job: Job) -> dict:
+    """Each part of the document (from the page that holds its id="part-<name>" anchor to the next
+    part) as a tagged PDF of its own, with its own title; returns the page count of each."""
+    starts = {}
+    for i, page in enumerate(document.pages):
+        for anchor in page.anchors:
+            if anchor.startswith("part-") and anchor[5:] in job.parts:
+                starts.setdefault(anchor[5:], i)
+    missing = set(job.parts) - set(starts)
+    if missing:
+        raise ValueError(f"the template has no element with id part-{sorted(missing)[0]}")
+    order = sorted(starts, key=starts.get)
+    pages = {}
+    title = document.metadata.title
+    for k, name in enumerate(order):
+        end = starts[order[k + 1]] if k + 1 < len(order) else len(document.pages)
+        out, part_title = job.parts[name]
+        part = document.copy(document.pages[starts[name]:end])
+        document.metadata.title = part_title
+        tmp = f"{out}.{os.getpid()}.tmp"
+        part.write_pdf(tmp, pdf_variant=PDF_VARIANT, pdf_identifier=bytes.fromhex(job.identifier)[16:32] or None)
+        os.replace(tmp, out)
+        pages[name] = end - starts[name]
+    document.metadata.title = title
+    return pages
+
+
 def render(job: Job) -> Result:
     from weasyprint import HTML
     from weasyprint.text.fonts import FontConfiguration
@@ -106,7 +135,11 @@ def render(job: Job) -> Result:
             result.problems.append(f"{job.name}: is {result.pages} pages long but must fit on {job.max_pages}: {fix}")
         if not result.problems:
             tmp = f"{job.out}.{os.getpid()}.tmp"
-            document.write_pdf(tmp, pdf_variant=PDF_VARIANT, pdf_identifier=bytes.fromhex(job.identifier)[:16])
+            if job.parts:  # only the parts are published: the cache's own entry is an empty marker
+                result.part_pages = _write_parts(document, job)
+                Path(tmp).write_bytes(b"")
+            else:
+                document.write_pdf(tmp, pdf_variant=PDF_VARIANT, pdf_identifier=bytes.fromhex(job.identifier)[:16])
             os.replace(tmp, job.out)
             result.seconds = time.perf_counter() - start
             from .impose import impose

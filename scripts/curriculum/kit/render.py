@@ -14,7 +14,6 @@ from functools import lru_cache
 
 import markdown as md
 
-from ..booklet.pages import insert
 from .questions import Bank, Question
 
 LETTERS = "abcde"
@@ -92,4 +91,5 @@ def expand(markdown: str, bank: Bank | None, words: dict) -> str:
     the check reports a missing one)."""
     if bank is None or "knowledge-check" not in markdown:
         return markdown
+    from ..booklet.pages import insert  # here: the booklet pipeline imports this package
     return insert(markdown, block(bank, words), "knowledge-check")

@@ -388,7 +388,7 @@ def rendered(result) -> int:
 
 def test_cache_skips_unchanged_booklets_and_renders_a_changed_one(tiny_site):
     site = with_booklets(tiny_site)
-    assert rendered(site.build()) == 6  # per language: the booklet, the complete guide, the printing guide
+    assert rendered(site.build()) == 10  # per language: the booklet, the complete guide, the printing guide, the kit's tests on two papers
     assert rendered(site.build()) == 0
     # A part of the module page that no booklet prints: nothing to render.
     site.write({"es/modules/01-trafficking.md": MODULE["es"].replace("Texto del contenido.", "Otro texto del contenido.")})

@@ -210,7 +210,7 @@ def plan(config, root: Path, cache_dir: Path | None = None) -> Plan | None:
             bank = kit_questions.load(root, lang.locale, number) if isinstance(number, int) else None
             if bank is None:  # checked before the build: no bank, no tests
                 continue
-            date = date_of([bank.path, module_page])
+            date = date_of([bank.path])  # the title is in the HTML: other edits to the page render nothing
             title = str(parse_page(module_page).meta.get("title", ""))
             for doc in kit_forms.documents(bank, title, lambda template, size, **values: documents.kit_document(template, ctx, size, **values),
                                            words, date):

@@ -369,7 +369,6 @@ def test_the_self_check_gives_feedback_and_the_score_and_remembers_the_answers(p
     fb = q.locator(".kc-q__feedback")
     assert fb.get_attribute("aria-live") == "polite"
     assert fb.inner_text().startswith("Right.") and "Source:" in fb.inner_text()
-    wrong = (first.correct + 1) % (len(first.options) or 2)
     second = b.in_check[1]
     q = answer(page, 1, (second.correct + 1) % (len(second.options) or 2))
     assert "Not quite. The right answer is:" in q.locator(".kc-q__feedback").inner_text()
@@ -383,13 +382,12 @@ def test_the_self_check_gives_feedback_and_the_score_and_remembers_the_answers(p
     assert score.inner_text() == f"Your score: {len(b.in_check) - 1} of {len(b.in_check)} answers right."
     assert page.evaluate("document.activeElement.className") == "kc-self__score"
     page.reload()  # kept on the device
-    assert page.locator(".kc-self__score").inner_text() == score.inner_text() if False else True
+    assert page.locator(".kc-self__score").inner_text() == f"Your score: {len(b.in_check) - 1} of {len(b.in_check)} answers right."
     assert page.locator(".kc-q input:checked").count() == len(b.in_check)
     stored = page.evaluate("localStorage.getItem('curriculum.self-check.en.module-1')")
     assert stored and '"' + first.id + '":' + str(first.correct) in stored
     page.locator(".kc-self__restart").click()
     assert page.locator(".kc-q input:checked").count() == 0 and page.evaluate("localStorage.getItem('curriculum.self-check.en.module-1')") is None
-    assert wrong >= 0
 
 
 def test_the_self_check_works_from_an_offline_copy_opened_as_a_file(page, built_site):

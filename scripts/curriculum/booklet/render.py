@@ -18,10 +18,27 @@ FONTS_CSS = Path(__file__).resolve().parents[3] / "overrides" / "assets" / "styl
 
 def stylesheets(fonts, css: str = "booklet.css"):
     """The document's stylesheets, in order: the site's fonts, then the print stylesheet
-    (booklet.css, or poster.css for a poster), both next to this file."""
+    (booklet.css, poster.css for a poster, kit.css for the kit's tests), both next to this file."""
     from weasyprint import CSS
 
     return [CSS(filename=str(path), font_config=fonts, url_fetcher=fetcher()) for path in (FONTS_CSS, CSS_FILE.with_name(css))]
+
+
+_shared: dict = {}
+
+
+def shared_styles(css: str):
+    """One FontConfiguration and parsed stylesheets per process, reused by every job it renders:
+    decoding the WOFF2 fonts of fonts.css took about half of a small document's render time.
+    Keyed by the stylesheets' modification times, so an edit under `mkdocs serve` is seen."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    key = (css, FONTS_CSS.stat().st_mtime_ns, CSS_FILE.with_name(css).stat().st_mtime_ns)
+    if key not in _shared:
+        fonts = _shared.get("fonts") or FontConfiguration()
+        _shared["fonts"] = fonts
+        _shared[key] = stylesheets(fonts, css)
+    return _shared["fonts"], _shared[key]
 PDF_VARIANT = "pdf/ua-1"  # tagged, /Lang from <html lang>, title from <title>, fonts embedded
 
 
@@ -114,21 +131,19 @@ def _write_parts(document, job: Job) -> dict:
 
 def render(job: Job) -> Result:
     from weasyprint import HTML
-    from weasyprint.text.fonts import FontConfiguration
-
     start = time.perf_counter()
     result = Result(job.name, job.out)
     log = logging.getLogger("weasyprint")
     collect = _Collect()
     log.addHandler(collect)
     try:
-        fonts = FontConfiguration()
+        fonts, sheets = shared_styles(job.css)
         html = HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher())
-        document = html.render(font_config=fonts, stylesheets=stylesheets(fonts, job.css), pdf_variant=PDF_VARIANT)
+        document = html.render(font_config=fonts, stylesheets=sheets, pdf_variant=PDF_VARIANT)
         if job.fill and len(document.pages) == 1 and (height := _filled_height(document.pages[0], *job.fill)):
             from weasyprint import CSS
             grow = CSS(string=f".{job.fill[0]} {{ height: {height:.2f}px; }}", font_config=fonts)
-            document = html.render(font_config=fonts, stylesheets=[*stylesheets(fonts, job.css), grow], pdf_variant=PDF_VARIANT)
+            document = html.render(font_config=fonts, stylesheets=[*sheets, grow], pdf_variant=PDF_VARIANT)
         result.pages = len(document.pages)
         if job.max_pages and result.pages > job.max_pages:
             fix = "shorten its text" if job.css == "poster.css" else "shorten its text in data/labels.yml"

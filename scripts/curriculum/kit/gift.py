@@ -37,7 +37,7 @@ def _question(q: Question, words: dict) -> list[str]:
 
 
 def export(bank: Bank, words: dict) -> str:
-    lines = [f"// {category(bank, words)}: {len(bank.questions)} questions", f"$CATEGORY: {category(bank, words)}", ""]
+    lines = [f"// {category(bank, words)} ({len(bank.questions)})", f"$CATEGORY: {category(bank, words)}", ""]
     for q in bank.questions:
         lines += _question(q, words)
     return "\n".join(lines)

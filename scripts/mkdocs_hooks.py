@@ -100,8 +100,8 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_serve(server, config, builder):
     """Rebuild when data/*.yml, the question banks, the booklet stylesheet or its templates change, not only docs/."""
-    banks = kit_questions.folder(_project(config))
-    for path in (DATA, *booklet.WATCH, *([banks] if banks.is_dir() else [])):
+    banks = kit_questions.folder(_project(config)) if config else None
+    for path in (DATA, *booklet.WATCH, *([banks] if banks and banks.is_dir() else [])):
         server.watch(str(path))
     return server
 

@@ -21,6 +21,7 @@ from curriculum.languages import languages, of_url
 from curriculum import last_updated, module_bar, tooltips, trainer_pages
 from curriculum.indexes import labels
 from curriculum.kit import downloads as kit_downloads, questions as kit_questions, render as kit_render
+from curriculum.kit import video
 
 _depth = 0
 _404: dict[str, str] = {}
@@ -95,15 +96,21 @@ def on_page_markdown(markdown, page, config, files):
               "posters": lambda: booklet.poster_table(_booklets, lang.locale, page.file.src_uri),
               "tests": lambda: kit_downloads.table(_booklets, lang.locale, page.file.src_uri, labels()[lang.locale])}
     markdown = indexes.expand(markdown, lang_dir, src.parent, lang.locale, relative(src, _project(config)), tables)
+    markdown = video.expand(markdown, _project(config), lang.locale)
     return trainer_pages.expand(markdown, lang_dir, src.parent, lang.locale)
 
 
 def on_serve(server, config, builder):
-    """Rebuild when data/*.yml, the question banks, the booklet stylesheet or its templates change, not only docs/."""
-    banks = kit_questions.folder(_project(config)) if config else None
-    for path in (DATA, *booklet.WATCH, *([banks] if banks and banks.is_dir() else [])):
+    """Rebuild when data/*.yml, the question banks, the video scripts, the booklet stylesheet or its
+    templates change, not only docs/."""
+    extra = [kit_questions.folder(_project(config)), _project(config) / video.FOLDER] if config else []
+    for path in (DATA, *booklet.WATCH, *(p for p in extra if p.is_dir())):
         server.watch(str(path))
     return server
+
+
+def _prefix(config, locale: str) -> str:
+    return next(lang.prefix for lang in languages(config) if lang.locale == locale)
 
 
 def _project(config) -> Path:
@@ -113,13 +120,14 @@ def _project(config) -> Path:
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen this language's files
 def on_files(files, config):
-    """This language's booklet and kit PDFs, Moodle XML and GIFT banks and results template, as MkDocs files."""
+    """This language's booklet and kit PDFs, Moodle XML and GIFT banks, results template and video
+    captions, as MkDocs files."""
     locale = config.theme["language"]
     for file in booklet.files(_booklets, config, locale):
         files.append(file)
-    lang = next(lang for lang in languages(config) if lang.locale == locale)
-    numbers = _module_numbers(config, locale)
-    for file in kit_downloads.files(config, _project(config), locale, lang.prefix, numbers, labels()[locale]):
+    for file in video.files(config, _project(config), locale, _prefix(config, locale)):
+        files.append(file)
+    for file in kit_downloads.files(config, _project(config), locale, _prefix(config, locale), _module_numbers(config, locale), labels()[locale]):
         files.append(file)
     return files
 

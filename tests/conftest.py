@@ -75,6 +75,7 @@ Texto.
 
 Texto del contenido.
 
+{case_law}
 ## Actividades {{ #activities }}
 
 Texto.
@@ -131,12 +132,20 @@ def write_banks(root: Path, files: dict[str, str]) -> None:
 
 PLAN_HEADER = {"es": "Segmento | Minutos | Método | Materiales", "en": "Segment | Minutes | Method | Materials"}
 
+# Two judgments with every fact label, per language (data/module-parts.yml, case_law).
+CASE_LAW = {lang: "\n\n".join([f"## {title} {{ #case-law }}"] + [
+    f"### {case} {{ #{anchor} }}\n\n" + "\n".join(f"- **{label}** {value}" for label, value in zip(labels, facts))
+    for case, anchor, facts in (("Caso A", "case-a", ("Corte.", "2010.", "No. 1.", "1.")),
+                                ("Caso B", "case-b", ("Corte.", "2018.", "No. 2.", "2.")))]) + "\n"
+    for lang, title, labels in (("es", "Jurisprudencia", ("Tribunal:", "Fecha:", "Referencia:", "Párrafos citados:")),
+                                ("en", "Case law", ("Court:", "Date:", "Reference:", "Paragraphs relied on:")))}
+
 
 def tiny_module(number: int, lang: str, title: str, key_message: str = "Mensaje.") -> str:
     """A module page that passes every source check: the shared test fixture for modules."""
     description = f"A test module page, {title}, for the checks." if lang == "en" else f"Página de módulo de prueba, {title}, para los controles."
     return _MODULE.format(number=number, title=title, description=description,
-                          plan_header=PLAN_HEADER[lang], key_message=key_message)
+                          plan_header=PLAN_HEADER[lang], key_message=key_message, case_law=CASE_LAW[lang])
 
 
 # A booklet source that passes every check (module 1), in both languages.

@@ -40,10 +40,10 @@ def test_the_real_sources_pass():
 
 
 def test_every_check_is_registered_by_name():
-    assert list(checks.REGISTRY) == ["front matter", "parity", "session plans", "module parts", "booklet sources", "posters", "question banks", "pacing",
+    assert list(checks.REGISTRY) == ["front matter", "parity", "session plans", "module parts", "booklet sources", "posters", "question banks", "video scripts", "pacing",
                                      "guide links", "terminology", "spelling", "language of each paragraph",
                                      "third-party loads", "markdown lint"]
-    assert checks.IN_BUILD == {"front matter", "parity", "session plans", "module parts", "booklet sources", "posters", "question banks", "pacing",
+    assert checks.IN_BUILD == {"front matter", "parity", "session plans", "module parts", "booklet sources", "posters", "question banks", "video scripts", "pacing",
                                "guide links", "terminology"}
 
 
@@ -54,6 +54,12 @@ CASES = {
                           "docs/en/modules/01-trafficking.md:", "#key-messages has 9 bullet(s)"),
     "questions left in the page": ({"module": ("Respondan en diez minutos.\n", "Respondan en diez minutos.\n\n1. ¿Pregunta?\n")},
                                    "docs/es/modules/01-trafficking.md:", "#knowledge-check has questions in the page: they come from questions/<lang>/module-01.yml"),
+    "one judgment": ({"module": ("### Caso B { #case-b }", "Texto.\n\n#### Caso B { #case-b }")},
+                     "docs/es/modules/01-trafficking.md:", "#case-law has 1 judgment(s): write at least 2"),
+    "no case law": ({"module": ("{ #case-law }", "{ #other }")},
+                    "docs/es/modules/01-trafficking.md", "missing the part(s) #case-law"),
+    "judgment without its paragraphs": ({"module": ("** 2.", " 2.")},
+                                        "docs/es/modules/01-trafficking.md:", "judgment #case-b lacks **Párrafos citados:**"),
     "booklet part missing": ({"booklet": ("## Nunca { #never }", "## Nunca { #not-ever }")},
                              "docs/es/booklets/01-trafficking.md", "#key-definitions, #indicators, #what-to-do, #never"),
     "no checklist": ({"booklet": ("- [ ] Otra persona", "- Otra persona")}, "docs/es/booklets/01-trafficking.md:", "has no checklist"),

@@ -156,6 +156,14 @@ def _question_banks(s: Sources) -> list[SourceError]:
     return question_banks.check(s.root, s.langs, objectives)
 
 
+@check("video scripts")
+def _video_scripts(s: Sources) -> list[SourceError]:
+    from .kit import video
+    modules = {lang: {p.meta.get("module") for _, p in s.of_kind(lang, "module") if isinstance(p.meta.get("module"), int)}
+               for lang in s.langs}
+    return video.check(s.root, s.langs, modules)
+
+
 @check("pacing")
 def _pacing(s: Sources) -> list[SourceError]:
     rules = pacing.load_rules()
@@ -176,16 +184,21 @@ def _guide_links(s: Sources) -> list[SourceError]:
 
 @check("terminology")
 def _terminology(s: Sources) -> list[SourceError]:
+    from .kit import video
     rules = terminology.load_rules()
-    return [e for lang in s.langs for r, p in s.pages[lang].items()
-            for e in terminology.check(p, s.rel(p), lang, frontmatter.kind_of(r), rules)]
+    return ([e for lang in s.langs for r, p in s.pages[lang].items()
+             for e in terminology.check(p, s.rel(p), lang, frontmatter.kind_of(r), rules)]
+            + [e for lang in s.langs for p in video.prose(s.root, lang)
+               for e in terminology.check(p, s.rel(p), lang, "page", rules)])
 
 
 @check("spelling", build=False)
 def _spelling(s: Sources) -> list[SourceError]:
+    from .kit import video
     errors = []
     for lang in s.langs:
         pages = [(p, s.rel(p)) for p in s.pages[lang].values()]
+        pages += [(p, s.rel(p)) for p in video.prose(s.root, lang)]  # the video scripts' text
         if lang == "es":
             errors += spelling.spanish(pages)
         elif lang == "en":

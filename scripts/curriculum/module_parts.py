@@ -33,12 +33,36 @@ def check(page: Page, rel: str) -> list[SourceError]:
             start, end = page.section(p["id"])
             if not any(start < b.line < end and b.type == s["trainer_only_type"] for b in page.blocks):
                 errors.append(SourceError(rel, start, f"section #{p['id']} has no trainer-only block: put the notes or answer key in '??? trainer-only \"…\"'"))
+    errors += case_law(page, rel, s.get("case_law"))
     start, end = page.section("key-messages")
     bullets = [line for line in page.lines[start:end - 1] if re.match(r"^[-*] ", line)]
     low, high = s["key_messages"]["min"], s["key_messages"]["max"]
     if not low <= len(bullets) <= high:
         errors.append(SourceError(rel, start, f"#key-messages has {len(bullets)} bullet(s): write {low} to {high}, one short sentence each (the booklet prints them)"))
     errors += questions_in_markdown(page, rel, s["trainer_only_type"])
+    return errors
+
+
+def case_law(page: Page, rel: str, rule: dict | None) -> list[SourceError]:
+    """At least rule['min'] judgments in #case-law, each with every fact label of one language."""
+    span = page.section("case-law") if rule else None
+    if not span:
+        return []
+    start, end = span
+    heads = [h for h in page.headings if h.level == 3 and start < h.line < end]
+    if len(heads) < rule["min"]:
+        return [SourceError(rel, start, f"#case-law has {len(heads)} judgment(s): write at least {rule['min']}, "
+                                        f"each under a level-3 heading (case name, court, year) with its facts")]
+    errors = []
+    for i, head in enumerate(heads):
+        stop = heads[i + 1].line if i + 1 < len(heads) else end
+        text = "\n".join(page.lines[head.line:stop - 1])
+        present = {lang: [label for label in labels if f"**{label}**" in text] for lang, labels in rule["labels"].items()}
+        lang, found = max(present.items(), key=lambda kv: len(kv[1]))
+        missing = [label for label in rule["labels"][lang] if label not in found]
+        if missing:
+            errors.append(SourceError(rel, head.line, f"judgment #{head.id or '(no id)'} lacks {', '.join('**' + m + '**' for m in missing)}: "
+                                                      f"give the court, date, reference and the paragraphs relied on (see data/module-parts.yml)"))
     return errors
 
 

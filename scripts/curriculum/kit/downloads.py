@@ -91,7 +91,8 @@ def table(build, locale: str, page_src: str, words: dict) -> str:
                     continue
                 pdf = build.cache.imposed(e.digest, part)
                 pages = (e.part_pages or {}).get(part, 0)
-                links.append(f"[{names[paper]}, {pages}\u00a0{words['pages']}, {size(pdf.stat().st_size, words)}]"
+                count = words["one_page"] if pages == 1 else f"{pages}\u00a0{words['pages']}"
+                links.append(f"[{names[paper]}, {count}, {size(pdf.stat().st_size, words)}]"
                              f"({get_relative_url(e.src_uri(part), page_src)})")
             cells.append("<br>".join(links) or "—")
         cells.append(link("XML", moodle_path(n), len(made.content[moodle_path(n)])))

@@ -17,6 +17,7 @@ from typing import Callable
 from . import (booklet_parts, frontmatter, guide_links, markdown_lint, module_parts, pacing, page_language, parity,
                posters, session_plan, spelling, terminology, third_party)
 from .errors import SourceError, relative
+from .kit import questions as question_banks
 from .source import FrontMatterError, Page, parse
 
 
@@ -155,6 +156,17 @@ def _posters(s: Sources) -> list[SourceError]:
     return posters.check(s.root, s.langs)
 
 
+@check("question banks")
+def _question_banks(s: Sources) -> list[SourceError]:
+    """questions/<lang>/module-NN.yml of every module page (curriculum/kit/questions.py)."""
+    objectives = {}
+    for lang in s.langs:
+        for _, p in s.of_kind(lang, "module"):
+            if isinstance(p.meta.get("module"), int):
+                objectives.setdefault(p.meta["module"], len(p.meta.get("objectives") or []))
+    return question_banks.check(s.root, s.langs, objectives)
+
+
 @check("video scripts")
 def _video_scripts(s: Sources) -> list[SourceError]:
     from .kit import video
@@ -166,7 +178,13 @@ def _video_scripts(s: Sources) -> list[SourceError]:
 @check("pacing")
 def _pacing(s: Sources) -> list[SourceError]:
     rules = pacing.load_rules()
-    return [e for lang in s.langs for _, p in s.of_kind(lang, "module") for e in pacing.check(p, s.rel(p), rules)]
+    errors = []
+    for lang in s.langs:
+        for _, p in s.of_kind(lang, "module"):
+            number = p.meta.get("module")
+            bank = question_banks.load(s.root, lang, number) if isinstance(number, int) else None
+            errors += pacing.check(p, s.rel(p), rules, len(bank.in_check) if bank else 0)
+    return errors
 
 
 @check("guide links")

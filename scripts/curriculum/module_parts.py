@@ -1,6 +1,8 @@
 """A module page has every part of the trainer's manual, in order, and enough of each.
 
 The parts are declared in data/module-parts.yml; no two module pages of a language share a number.
+The knowledge-check questions live in the module's question bank (curriculum/kit/questions.py,
+which checks how many there are); the page's #knowledge-check keeps its heading and intro only.
 """
 from __future__ import annotations
 
@@ -37,9 +39,7 @@ def check(page: Page, rel: str) -> list[SourceError]:
     low, high = s["key_messages"]["min"], s["key_messages"]["max"]
     if not low <= len(bullets) <= high:
         errors.append(SourceError(rel, start, f"#key-messages has {len(bullets)} bullet(s): write {low} to {high}, one short sentence each (the booklet prints them)"))
-    count = questions(page, s["trainer_only_type"])
-    if count < s["min_questions"]:
-        errors.append(SourceError(rel, page.section("knowledge-check")[0], f"#knowledge-check has {count} question(s) before its answer key: write at least {s['min_questions']}, numbered"))
+    errors += questions_in_markdown(page, rel, s["trainer_only_type"])
     return errors
 
 
@@ -66,17 +66,23 @@ def case_law(page: Page, rel: str, rule: dict | None) -> list[SourceError]:
     return errors
 
 
-def questions(page: Page, answer_key_type: str = "trainer-only") -> int:
-    """Knowledge-check questions before the answer key: top-level numbered items, or, where the
-    questions are not a numbered list, level-4 headings."""
+def questions_in_markdown(page: Page, rel: str, answer_key_type: str = "trainer-only") -> list[SourceError]:
+    """The questions and the answer key come from the question bank: a numbered list or an
+    answer key left in the page's #knowledge-check would show them twice."""
     span = page.section("knowledge-check")
     if not span:
-        return 0
+        return []
     start, end = span
-    key = next((b.line for b in page.blocks if start < b.line < end and b.type == answer_key_type), end)
-    lines = page.lines[start:key - 1]
-    numbered = sum(1 for line in lines if re.match(r"^\d+\.\s", line))
-    return numbered or sum(1 for line in lines if line.startswith("#### "))
+    number = page.meta.get("module")
+    bank = f"questions/<lang>/module-{number:02d}.yml" if isinstance(number, int) else "the module's question bank"
+    for n in range(start, end - 1):
+        line = page.lines[n]
+        if re.match(r"^\d+\.\s", line) or line.startswith("#### "):
+            return [SourceError(rel, n + 1, f"#knowledge-check has questions in the page: they come from {bank} at build time; keep only the heading and the intro paragraph")]
+    key = next((b for b in page.blocks if start < b.line < end and b.type == answer_key_type), None)
+    if key:
+        return [SourceError(rel, key.line, f"#knowledge-check has an answer key in the page: the build writes it from {bank}; delete this block")]
+    return []
 
 
 def unique_numbers(modules: list[tuple[str, Page]]) -> list[SourceError]:

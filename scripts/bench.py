@@ -79,7 +79,8 @@ def booklets() -> int:
 
         # One process, the same HTML: our render() against a plain WeasyPrint call.
         todo = pipeline.plan(config, ROOT, Path(tmp) / "empty")
-        jobs = [j for j in todo.jobs if "printing-guide" not in j.name and not j.name.startswith("posters/")]  # booklets only
+        jobs = [j for j in todo.jobs if "printing-guide" not in j.name and not j.name.startswith("posters/")
+                and not j.forms]  # booklets only (not the classroom kit's forms)
         ours_s = raw_s = impose_s = 0.0
         single_pages = 0
         for job in jobs:
@@ -108,8 +109,9 @@ def booklets() -> int:
     protocol_count = sum(1 for e in docs if e.kind == "protocol")
     guide_count = sum(1 for e in docs if e.kind == "guide")
     poster_count = sum(1 for e in cold.entries if e.kind == "poster")
+    form_count = sum(1 for e in cold.entries if e.kind == "form")
     print(f"Pocket booklets: {booklet_count} module + {protocol_count} protocol booklets + {guide_count} complete guides = {len(docs)} PDFs "
-          f"(+ {len(cold.entries) - len(docs) - poster_count} printing guides, {poster_count} posters), "
+          f"(+ {len(cold.entries) - len(docs) - poster_count - form_count} printing guides, {poster_count} posters, {form_count} kit forms), "
           f"WeasyPrint {weasyprint_version}, page size {cold.options.label}")
     print()
     print(f"{'':34} {'PDFs':>5} {'rendered':>9} {'pages':>6} {'seconds':>8} {'ms/page':>8}")

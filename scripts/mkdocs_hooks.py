@@ -19,10 +19,14 @@ from curriculum.config import load as load_options
 from curriculum.errors import relative, report
 from curriculum.languages import languages, of_url
 from curriculum import images, last_updated, module_bar, offline, tasklist, tooltips, trainer_pages
+from curriculum.indexes import labels
+from curriculum.kit import build as kit_build, pages as kit_pages, video
+from curriculum.kit import downloads as kit_downloads, questions as kit_questions, render as kit_render
 
 _depth = 0
 _404: dict[str, str] = {}
 _booklets: booklet.Build | None = None
+_kit: kit_build.Kit | None = None  # the classroom kit's slides (its forms are booklet PDFs)
 _serve = False  # `mkdocs serve` (from on_startup): its site_url is the local server's
 _offline: offline.Copies | None = None
 
@@ -42,7 +46,7 @@ def on_build_error(error):
 
 
 def on_pre_build(config):
-    global _depth, _booklets
+    global _depth, _booklets, _kit, _offline
     _depth += 1
     if _depth == 1:
         _404.clear()
@@ -52,7 +56,7 @@ def on_pre_build(config):
             if errors:
                 raise PluginError(report(errors))
         _booklets = booklet.prepare(config, _project(config), prune=not _serve)
-        global _offline
+        _kit = kit_build.prepare(config, _project(config), prune=not _serve)
         _offline = None
         if load_options(config).offline_copies and not offline.building_copy():  # a copy makes no copy of itself
             _offline = offline.Copies(config, _project(config), languages(config), _serve)
@@ -103,19 +107,33 @@ def on_page_markdown(markdown, page, config, files):
     src = Path(page.file.abs_src_path)
     lang_dir = Path(config.docs_dir) / lang.locale
     markdown = booklet.with_download(markdown, page.file.abs_src_path, page.file.src_uri, _booklets)
+    markdown = kit_pages.with_present(markdown, page.file.abs_src_path, page.file.src_uri, _kit)
+    if isinstance(page.meta.get("module"), int):  # the knowledge check, from questions/<lang>/module-NN.yml
+        bank = kit_questions.load(_project(config), lang.locale, page.meta["module"])
+        markdown = kit_render.expand(markdown, bank, labels()[lang.locale])
     tables = {"booklets": lambda: booklet.index_table(_booklets, lang.locale, page.file.src_uri),
+              "slides": lambda: kit_pages.slides_table(_kit, lang.locale, page.file.src_uri),
+              "forms": lambda: kit_pages.forms_table(_booklets, lang.locale, page.file.src_uri),
               "protocols": lambda: booklet.protocol_table(_booklets, lang.locale, page.file.src_uri),
               "posters": lambda: booklet.poster_table(_booklets, lang.locale, page.file.src_uri),
-              "offline": lambda: offline.table(_offline, lang, indexes.labels()[lang.locale], config.site_url)}
+              "tests": lambda: kit_downloads.table(_booklets, lang.locale, page.file.src_uri, labels()[lang.locale]),
+              "offline": lambda: offline.table(_offline, lang, labels()[lang.locale], config.site_url)}
     markdown = indexes.expand(markdown, lang_dir, src.parent, lang.locale, relative(src, _project(config)), tables)
+    markdown = video.expand(markdown, _project(config), lang.locale)
     return trainer_pages.expand(markdown, lang_dir, src.parent, lang.locale)
 
 
 def on_serve(server, config, builder):
-    """Rebuild when data/*.yml, the booklet stylesheet or its templates change, not only docs/."""
-    for path in (DATA, *booklet.WATCH):
+    """Rebuild when data/*.yml, the question banks, the video scripts, the booklet stylesheet, the
+    kit's templates change, not only docs/."""
+    extra = [kit_questions.folder(_project(config)), _project(config) / video.FOLDER] if config else []
+    for path in (DATA, *booklet.WATCH, *kit_build.WATCH, *(p for p in extra if p.is_dir())):
         server.watch(str(path))
     return server
+
+
+def _prefix(config, locale: str) -> str:
+    return next(lang.prefix for lang in languages(config) if lang.locale == locale)
 
 
 def _project(config) -> Path:
@@ -125,10 +143,24 @@ def _project(config) -> Path:
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen this language's files
 def on_files(files, config):
-    """This language's booklet PDFs, as MkDocs files."""
-    for file in booklet.files(_booklets, config, config.theme["language"]):
+    """This language's booklet and kit PDFs, slide decks and presentations, Moodle XML and GIFT
+    banks, results template and video captions, as MkDocs files."""
+    locale = config.theme["language"]
+    for file in booklet.files(_booklets, config, locale):
+        files.append(file)
+    for file in kit_build.files(_kit, config, locale):
+        files.append(file)
+    for file in video.files(config, _project(config), locale, _prefix(config, locale)):
+        files.append(file)
+    for file in kit_downloads.files(config, _project(config), locale, _prefix(config, locale), _module_numbers(config, locale), labels()[locale]):
         files.append(file)
     return files
+
+
+def _module_numbers(config, locale: str) -> list[int]:
+    """The module numbers of this language's module pages (their file names, NN-slug.md)."""
+    folder = Path(config.docs_dir) / locale / "modules"
+    return [int(p.name[:2]) for p in sorted(folder.glob("[0-9][0-9]-*.md"))]
 
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has removed the language folders

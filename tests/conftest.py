@@ -5,6 +5,7 @@ import fcntl
 import functools
 import http.server
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -76,9 +77,14 @@ Texto.
 
 Texto del contenido.
 
+{case_law}
 ## Actividades {{ #activities }}
 
 Texto.
+
+### Caso {{ #case }}
+
+**Formato:** grupos de cinco, 30 minutos.
 
 ## Notas para facilitación {{ #trainer-notes }}
 
@@ -87,17 +93,7 @@ Texto.
 
 ## Evaluación {{ #knowledge-check }}
 
-1. ¿Pregunta?
-2. ¿Pregunta?
-3. ¿Pregunta?
-4. ¿Pregunta?
-5. ¿Pregunta?
-6. ¿Pregunta?
-7. ¿Pregunta?
-8. ¿Pregunta?
-
-??? trainer-only "Clave de respuestas"
-    1. Respuesta.
+Respondan en diez minutos.
 
 ## Mensajes clave {{ #key-messages }}
 
@@ -112,14 +108,50 @@ Texto.
 - Protocolo.
 """
 
+def tiny_bank(number: int, lang: str, objectives: int = 3, questions: int = 16, in_check: int = 8) -> str:
+    """A question bank (questions/<lang>/module-NN.yml) that passes every rule: the shared fixture
+    for banks. Choice and true-false questions alternate; objectives take turns."""
+    words = {"es": ("Pregunta", "Opción", "Explicación de la respuesta.", "Protocolo contra la trata de personas, art. 3"),
+             "en": ("Question", "Option", "Why the answer is right.", "Trafficking Protocol, art. 3")}[lang]
+    items = []
+    for i in range(1, questions + 1):
+        q = {"id": f"q{i:02d}", "objective": (i - 1) % objectives + 1, "in_check": i <= in_check}
+        if i % 2:
+            q.update(type="choice", stem=f"{words[0]} {i} *{lang}*?",
+                     options=[{"text": f"{words[1]} {c}", **({"correct": True} if c == "b" else {})} for c in "abcd"])
+        else:
+            q.update(type="true-false", stem=f"{words[0]} {i} {lang}.", answer=i % 4 == 0)
+        q.update(explanation=words[2], citation=words[3])
+        items.append(q)
+    return yaml.safe_dump({"module": number, "questions": items}, allow_unicode=True, sort_keys=False)
+
+
+def write_banks(root: Path, files: dict[str, str]) -> None:
+    """A bank for each module page among `files` (docs-relative paths) that has none yet."""
+    for rel in files:
+        m = re.match(r"^(\w+)/modules/(\d\d)-[^/]+\.md$", rel)
+        bank = root / "questions" / m.group(1) / f"module-{m.group(2)}.yml" if m else None
+        if bank and not bank.exists():
+            bank.parent.mkdir(parents=True, exist_ok=True)
+            bank.write_text(tiny_bank(int(m.group(2)), m.group(1)), encoding="utf-8")
+
+
 PLAN_HEADER = {"es": "Segmento | Minutos | Método | Materiales", "en": "Segment | Minutes | Method | Materials"}
+
+# Two judgments with every fact label, per language (data/module-parts.yml, case_law).
+CASE_LAW = {lang: "\n\n".join([f"## {title} {{ #case-law }}"] + [
+    f"### {case} {{ #{anchor} }}\n\n" + "\n".join(f"- **{label}** {value}" for label, value in zip(labels, facts))
+    for case, anchor, facts in (("Caso A", "case-a", ("Corte.", "2010.", "No. 1.", "1.")),
+                                ("Caso B", "case-b", ("Corte.", "2018.", "No. 2.", "2.")))]) + "\n"
+    for lang, title, labels in (("es", "Jurisprudencia", ("Tribunal:", "Fecha:", "Referencia:", "Párrafos citados:")),
+                                ("en", "Case law", ("Court:", "Date:", "Reference:", "Paragraphs relied on:")))}
 
 
 def tiny_module(number: int, lang: str, title: str, key_message: str = "Mensaje.") -> str:
     """A module page that passes every source check: the shared test fixture for modules."""
     description = f"A test module page, {title}, for the checks." if lang == "en" else f"Página de módulo de prueba, {title}, para los controles."
     return _MODULE.format(number=number, title=title, description=description,
-                          plan_header=PLAN_HEADER[lang], key_message=key_message)
+                          plan_header=PLAN_HEADER[lang], key_message=key_message, case_law=CASE_LAW[lang])
 
 
 # A booklet source that passes every check (module 1), in both languages.
@@ -175,10 +207,12 @@ class TinySite:
         return self
 
     def write(self, files: dict[str, str]) -> "TinySite":
+        """Pages under docs/; a module page gets a question bank if it has none (see tiny_bank)."""
         for rel, text in files.items():
             path = self.root / "docs" / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
+        write_banks(self.root, files)
         return self
 
     def build(self, *extra: str) -> subprocess.CompletedProcess:

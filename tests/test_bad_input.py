@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import MINIMAL, tiny_module
+from conftest import MINIMAL, tiny_module, write_banks
 
 from curriculum import checks
 
@@ -18,6 +18,7 @@ def problems(tmp_path, files: dict[str, str]) -> str:
     for rel, text in {**MINIMAL, **files}.items():
         (tmp_path / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / "docs" / rel).write_text(text, encoding="utf-8")
+    write_banks(tmp_path, files)
     return "\n".join(str(e) for e in checks.errors(checks.run(tmp_path / "docs", ["es", "en"], tmp_path)))
 
 
@@ -84,8 +85,8 @@ def test_broken_link_fails_the_build(tiny_site, case):
     tiny_site.fails_with(*needles)
 
 
-def test_missing_trainer_only_answer_key(tmp_path):
-    bad_es = MODULE_ES.replace('??? trainer-only "Clave de respuestas"\n    1. Respuesta.\n', "")
-    bad_en = MODULE_EN.replace('??? trainer-only "Clave de respuestas"\n    1. Respuesta.\n', "")
+def test_missing_trainer_only_notes(tmp_path):
+    bad_es = MODULE_ES.replace('!!! trainer-only "Notas para la persona facilitadora"\n    Nota.\n', "Nota.\n")
+    bad_en = MODULE_EN.replace('!!! trainer-only "Notas para la persona facilitadora"\n    Nota.\n', "Nota.\n")
     found = problems(tmp_path, {"es/modules/02-human-rights.md": bad_es, "en/modules/02-human-rights.md": bad_en})
-    assert "section #knowledge-check has no trainer-only block" in found, found
+    assert "section #trainer-notes has no trainer-only block" in found, found

@@ -388,7 +388,7 @@ def rendered(result) -> int:
 
 def test_cache_skips_unchanged_booklets_and_renders_a_changed_one(tiny_site):
     site = with_booklets(tiny_site)
-    assert rendered(site.build()) == 6  # per language: the booklet, the complete guide, the printing guide
+    assert rendered(site.build()) == 10  # per language: the booklet, the complete guide, the printing guide, the kit's tests on two papers
     assert rendered(site.build()) == 0
     # A part of the module page that no booklet prints: nothing to render.
     site.write({"es/modules/01-trafficking.md": MODULE["es"].replace("Texto del contenido.", "Otro texto del contenido.")})
@@ -406,14 +406,14 @@ def test_cache_skips_unchanged_booklets_and_renders_a_changed_one(tiny_site):
 def test_page_size_comes_from_mkdocs_yml(tiny_site):
     site = with_booklets(tiny_site)
     site.configure(extra={"booklets": {"page_size": "100mm 150mm", "sheets": ["A4"]}})
-    assert rendered(site.build()) == 6
+    assert rendered(site.build()) == 10  # 6 booklets and guides, 4 of the kit's tests (2 languages, 2 papers)
     out = site.root / "site"
     page = PdfReader(out / "booklets" / "01-trafficking.pdf").pages[0]
     assert round(float(page.mediabox.width) / MM) == 100 and round(float(page.mediabox.height) / MM) == 150
     assert (out / "booklets" / "print" / "01-trafficking-a4.pdf").exists()
     assert not (out / "booklets" / "print" / "01-trafficking-letter.pdf").exists()
     site.configure(extra={"booklets": {"page_size": "A7"}})
-    assert rendered(site.build()) == 6
+    assert rendered(site.build()) == 10
     page = PdfReader(out / "en" / "booklets" / "01-trafficking.pdf").pages[0]
     assert round(float(page.mediabox.width) / MM) == 74 and round(float(page.mediabox.height) / MM) == 105
 
@@ -438,7 +438,7 @@ def test_a_long_address_in_a_table_wraps_inside_the_page(tiny_site):
     wide = f"| Institución | Correo |\n|---|---|\n| Fiscalía | `{address}` |\n"
     site = with_booklets(tiny_site, *(BOOKLET[lang].replace("| Institución | Contacto |\n|---|---|\n| Fiscalía | |\n", wide)
                                       for lang in ("es", "en")))
-    assert rendered(site.build()) == 6
+    assert rendered(site.build()) == 10  # with the kit's tests
     pdf = site.root / "site" / "booklets" / "01-trafficking.pdf"
     if not shutil.which("pdftotext"):
         pytest.fail("poppler-utils (pdftotext) is missing: run `make test`, which installs it")

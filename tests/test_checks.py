@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BOOKLET, MINIMAL, tiny_module
+from conftest import BOOKLET, MINIMAL, tiny_module, write_banks
 
 from curriculum import checks, cli
 
@@ -27,6 +27,7 @@ def problems(tmp_path, files: dict[str, str], **changes: tuple[str, str]) -> lis
     for rel, text in files.items():
         (tmp_path / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / "docs" / rel).write_text(text, encoding="utf-8")
+    write_banks(tmp_path, files)
     return [str(e) for e in checks.errors(checks.run(tmp_path / "docs", ["es", "en"], tmp_path))]
 
 
@@ -39,10 +40,10 @@ def test_the_real_sources_pass():
 
 
 def test_every_check_is_registered_by_name():
-    assert list(checks.REGISTRY) == ["front matter", "parity", "session plans", "module parts", "booklet sources", "posters", "pacing",
+    assert list(checks.REGISTRY) == ["front matter", "parity", "session plans", "module parts", "booklet sources", "kit slides", "posters", "question banks", "video scripts", "pacing",
                                      "guide links", "terminology", "spelling", "language of each paragraph",
                                      "third-party loads", "markdown lint"]
-    assert checks.IN_BUILD == {"front matter", "parity", "session plans", "module parts", "booklet sources", "posters", "pacing",
+    assert checks.IN_BUILD == {"front matter", "parity", "session plans", "module parts", "booklet sources", "kit slides", "posters", "question banks", "video scripts", "pacing",
                                "guide links", "terminology"}
 
 
@@ -51,8 +52,14 @@ CASES = {
                           "docs/es/modules/01-trafficking.md:", "#key-messages has 4 bullet(s): write 5 to 8"),
     "nine key messages": ({"module": ("- Quinto mensaje.\n", "- Quinto mensaje.\n- 6.\n- 7.\n- 8.\n- 9.\n")},
                           "docs/en/modules/01-trafficking.md:", "#key-messages has 9 bullet(s)"),
-    "seven questions": ({"module": ("8. ¿Pregunta?\n", "")}, "docs/es/modules/01-trafficking.md:",
-                        "#knowledge-check has 7 question(s) before its answer key: write at least 8"),
+    "questions left in the page": ({"module": ("Respondan en diez minutos.\n", "Respondan en diez minutos.\n\n1. ¿Pregunta?\n")},
+                                   "docs/es/modules/01-trafficking.md:", "#knowledge-check has questions in the page: they come from questions/<lang>/module-01.yml"),
+    "one judgment": ({"module": ("### Caso B { #case-b }", "Texto.\n\n#### Caso B { #case-b }")},
+                     "docs/es/modules/01-trafficking.md:", "#case-law has 1 judgment(s): write at least 2"),
+    "no case law": ({"module": ("{ #case-law }", "{ #other }")},
+                    "docs/es/modules/01-trafficking.md", "missing the part(s) #case-law"),
+    "judgment without its paragraphs": ({"module": ("** 2.", " 2.")},
+                                        "docs/es/modules/01-trafficking.md:", "judgment #case-b lacks **Párrafos citados:**"),
     "booklet part missing": ({"booklet": ("## Nunca { #never }", "## Nunca { #not-ever }")},
                              "docs/es/booklets/01-trafficking.md", "#key-definitions, #indicators, #what-to-do, #never"),
     "no checklist": ({"booklet": ("- [ ] Otra persona", "- Otra persona")}, "docs/es/booklets/01-trafficking.md:", "has no checklist"),

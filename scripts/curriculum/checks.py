@@ -17,6 +17,7 @@ from typing import Callable
 from . import (booklet_parts, frontmatter, guide_links, markdown_lint, module_parts, pacing, page_language, parity,
                posters, session_plan, spelling, terminology, third_party)
 from .errors import SourceError, relative
+from .kit import questions as question_banks
 from .source import FrontMatterError, Page, parse
 
 
@@ -139,15 +140,51 @@ def _booklets(s: Sources) -> list[SourceError]:
     return errors
 
 
+@check("kit slides")
+def _kit_slides(s: Sources) -> list[SourceError]:
+    """Every session-plan row of every module maps to sections the slide can present (curriculum/kit/slide_model.py)."""
+    from .kit import slide_model
+    by_name: dict[str, list] = {}
+    for lang in s.langs:
+        for r, p in s.of_kind(lang, "module"):
+            by_name.setdefault(r.name, []).append((p, s.rel(p), lang))
+    return [e for pages in by_name.values() for e in slide_model.check(pages)]
+
+
 @check("posters")
 def _posters(s: Sources) -> list[SourceError]:
     return posters.check(s.root, s.langs)
 
 
+@check("question banks")
+def _question_banks(s: Sources) -> list[SourceError]:
+    """questions/<lang>/module-NN.yml of every module page (curriculum/kit/questions.py)."""
+    objectives = {}
+    for lang in s.langs:
+        for _, p in s.of_kind(lang, "module"):
+            if isinstance(p.meta.get("module"), int):
+                objectives.setdefault(p.meta["module"], len(p.meta.get("objectives") or []))
+    return question_banks.check(s.root, s.langs, objectives)
+
+
+@check("video scripts")
+def _video_scripts(s: Sources) -> list[SourceError]:
+    from .kit import video
+    modules = {lang: {p.meta.get("module") for _, p in s.of_kind(lang, "module") if isinstance(p.meta.get("module"), int)}
+               for lang in s.langs}
+    return video.check(s.root, s.langs, modules)
+
+
 @check("pacing")
 def _pacing(s: Sources) -> list[SourceError]:
     rules = pacing.load_rules()
-    return [e for lang in s.langs for _, p in s.of_kind(lang, "module") for e in pacing.check(p, s.rel(p), rules)]
+    errors = []
+    for lang in s.langs:
+        for _, p in s.of_kind(lang, "module"):
+            number = p.meta.get("module")
+            bank = question_banks.load(s.root, lang, number) if isinstance(number, int) else None
+            errors += pacing.check(p, s.rel(p), rules, len(bank.in_check) if bank else 0)
+    return errors
 
 
 @check("guide links")
@@ -158,16 +195,21 @@ def _guide_links(s: Sources) -> list[SourceError]:
 
 @check("terminology")
 def _terminology(s: Sources) -> list[SourceError]:
+    from .kit import video
     rules = terminology.load_rules()
-    return [e for lang in s.langs for r, p in s.pages[lang].items()
-            for e in terminology.check(p, s.rel(p), lang, frontmatter.kind_of(r), rules)]
+    return ([e for lang in s.langs for r, p in s.pages[lang].items()
+             for e in terminology.check(p, s.rel(p), lang, frontmatter.kind_of(r), rules)]
+            + [e for lang in s.langs for p in video.prose(s.root, lang)
+               for e in terminology.check(p, s.rel(p), lang, "page", rules)])
 
 
 @check("spelling", build=False)
 def _spelling(s: Sources) -> list[SourceError]:
+    from .kit import video
     errors = []
     for lang in s.langs:
         pages = [(p, s.rel(p)) for p in s.pages[lang].values()]
+        pages += [(p, s.rel(p)) for p in video.prose(s.root, lang)]  # the video scripts' text
         if lang == "es":
             errors += spelling.spanish(pages)
         elif lang == "en":

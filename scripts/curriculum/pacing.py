@@ -7,7 +7,6 @@ import re
 
 from . import data
 from .errors import SourceError
-from .module_parts import questions
 from .session_plan import minutes_column, plan_table
 from .source import Page
 
@@ -36,7 +35,8 @@ def _rows(page: Page):
     return rows
 
 
-def check(page: Page, rel: str, rules: dict) -> list[SourceError]:
+def check(page: Page, rel: str, rules: dict, questions: int = 0) -> list[SourceError]:
+    """questions: how many the module's knowledge check has (its bank's `in_check` questions)."""
     rows = _rows(page)
     if not rows:
         return []  # session_plan.py reports a missing or malformed plan
@@ -66,9 +66,9 @@ def check(page: Page, rel: str, rules: dict) -> list[SourceError]:
             err(line, f"the role-play '{segment}' has {minutes} minutes: a round needs at least {role['min_minutes']} "
                       f"(briefing, play that reaches the account, feedback)")
         if match(kc["segment"], segment):
-            needed = kc["min_minutes_per_question"] * questions(page)
+            needed = kc["min_minutes_per_question"] * questions
             if minutes < needed:
-                err(line, f"the knowledge check has {questions(page)} questions and {minutes} minutes: plan at least "
+                err(line, f"the knowledge check has {questions} questions and {minutes} minutes: plan at least "
                           f"{needed} ({kc['min_minutes_per_question']} per question to answer and correct)")
     total = sum(m for *_, m in rows)
     breaks = [r for r in rows if match(brk["segment"], r[1]) and r[3] >= brk["min_minutes"]]

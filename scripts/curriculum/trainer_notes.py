@@ -58,8 +58,24 @@ def page(lang_dir: Path, page_dir: Path, locale: str) -> str:
             out.append(f'!!! trainer-only "{block.title or words["trainer_notes"]}"')
             out += _rebase("\n".join(body), rel, page_rel_dir).split("\n")
             out += ["", f"    [{words['back_to_section']}: {section}]({back})", ""]
+        out += _answer_key(lang_dir, locale, number, rel, page_rel_dir, source, words)
     out += ["</div>", ""]
     return "\n".join(out)
+
+
+def _answer_key(lang_dir: Path, locale: str, number, rel: str, page_rel_dir: str, source, words: dict) -> list[str]:
+    """The module's knowledge-check answer key, written from its question bank (questions/<lang>/
+    module-NN.yml, next to docs/) as on the module page."""
+    from .kit import questions, render
+
+    bank = questions.load(lang_dir.parents[1], locale, number) if isinstance(number, int) else None
+    if bank is None or not bank.in_check:
+        return []
+    heading = next((h for h in source.headings if h.id == "knowledge-check"), None)
+    target = get_relative_url(rel, page_rel_dir + "/" if page_rel_dir else "")
+    section = HEADING_ID.sub("", heading.text) if heading else words["kc_answer_key"]
+    return [f'!!! trainer-only "{words["kc_answer_key"]}"', *(render.key_markdown(n, q, words) for n, q in enumerate(bank.in_check, 1)),
+            "", f"    [{words['back_to_section']}: {section}]({target}#knowledge-check)", ""]
 
 
 def expand(markdown: str, lang_dir: Path, page_dir: Path, locale: str) -> str:

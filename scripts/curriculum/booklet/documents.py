@@ -94,6 +94,11 @@ def poster_document(fields: dict, ctx: Context, date: str, paper: str, home_url:
                    keywords=", ".join([ctx.words["poster"], fields["id"], ctx.site_name]))
 
 
+def kit_document(template: str, ctx: Context, page_size: str, **values) -> str:
+    """A pre- or post-test form or an answer key (curriculum/kit/prepost.py) on one paper."""
+    return _render(template, ctx, page_size=page_size, **values)
+
+
 def _safe(frag: Fragment) -> Fragment:
     """The fragment with its HTML marked as such for the templates."""
     return Fragment(frag.source, Markup(frag.short_title), frag.plain_title, Markup(frag.body), frag.sections)

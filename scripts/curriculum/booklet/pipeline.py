@@ -24,6 +24,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from .. import posters
+from ..kit import forms as kitforms, prepost as kit_prepost, questions as kit_questions
+from ..source import parse as parse_page
 from ..indexes import labels
 from ..languages import languages
 from . import cache as cachemod
@@ -37,12 +39,13 @@ FONTS = SCRIPTS.parent / "overrides" / "assets" / "fonts"
 GUIDE = "complete-guide"
 PRINT_GUIDE = "printing-guide"
 MAX_WORKERS = 2
+KIT = "tests"  # a module's pre- and post-tests on one paper: forms A and B with answer sheets, and the key (curriculum/kit/forms.py)
 
 
 @dataclass
 class Entry:
     """One PDF of the site, with its print-ready versions."""
-    kind: str  # booklet (a module's), protocol (a protocol's booklet), guide, printing-guide or poster
+    kind: str  # booklet (a module's), protocol (a protocol's booklet), guide, printing-guide, poster, form or tests (the kit's)
     locale: str
     prefix: str  # "" or "en/"
     slug: str  # file name without .pdf
@@ -56,9 +59,11 @@ class Entry:
     pages: int = 0
     size: int = 0
     rendered: bool = False
-    paper: str | None = None  # a poster's paper: letter or a4
-    group: str | None = None  # a poster's id (its Letter and A4 entries share it)
+    paper: str | None = None  # a poster's or a form's paper: letter or a4
+    group: str | None = None  # a poster's or a form's id (its Letter and A4 entries share it)
     design: str | None = None  # a poster's design: bold or calm
+    parts: dict | None = None  # the kit's tests: part (form-a, form-b, key) -> title; each part is a PDF, the whole is not published
+    part_pages: dict | None = None  # part -> its number of pages
 
     def src_uri(self, sheet: str | None = None) -> str:
         """Where the PDF sits among the language's files, as if it were a file of docs/:
@@ -67,6 +72,11 @@ class Entry:
             return f"{self.locale}/booklets/print/{self.slug}.pdf"
         if self.kind == "poster":
             return f"{self.locale}/booklets/posters/{self.slug}.pdf"
+        if self.kind == "form":
+            return f"{self.locale}/kit/forms/{self.slug}.pdf"
+        if self.kind == KIT:
+            number, paper = self.slug.rsplit("-", 1)
+            return f"{self.locale}/kit/tests/{number}-{sheet}-{paper}.pdf"
         if sheet:
             return f"{self.locale}/booklets/print/{self.slug}-{sheet}.pdf"
         return f"{self.locale}/booklets/{self.slug}.pdf"
@@ -77,7 +87,9 @@ class Entry:
 
     def versions(self, sheets: tuple[str, ...]) -> list[str | None]:
         """None for the PDF itself, then each imposed sheet (the printing guide and posters have none)."""
-        return [None] if self.kind in ("printing-guide", "poster") else [None, *sheets]
+        if self.kind == KIT:
+            return list(self.parts or ())
+        return [None] if self.kind in ("printing-guide", "poster", "form") else [None, *sheets]
 
 
 @dataclass
@@ -164,21 +176,22 @@ def plan(config, root: Path, cache_dir: Path | None = None) -> Plan | None:
     option_text = f"sheets={','.join(options.sheet_names)}"
 
     def add(entry: Entry, html: str, files: list[Path], max_pages: int | None = None, css: str = "booklet.css",
-            fill: tuple[str, str] | None = None):
+            fill: tuple[str, str] | None = None, forms: bool = False):
         entry.digest = cachemod.key(html, [*fonts, *files], option_text)
         entries.append(entry)
         sheets = [s for s in entry.versions(options.sheet_names) if s]
         meta = store.get(entry.digest, sheets)
         if meta:
-            entry.pages, entry.size = meta["pages"], meta["size"]
+            entry.pages, entry.size, entry.part_pages = meta["pages"], meta["size"], meta.get("parts")
             return
         entry.rendered = True
         jobs.append(Job(
             name=(str(entry.source.relative_to(root)) + (f" ({entry.paper})" if entry.paper else "")
                   if entry.kind in ("booklet", "protocol", "poster") else f"{entry.url()} ({entry.locale})"),
             html=html, out=str(store.pdf(entry.digest)), identifier=entry.digest, base_url=str(docs_dir),
-            max_pages=max_pages, css=css, fill=fill,
-            sheets={s: (str(store.imposed(entry.digest, s)), SHEETS_PT[s]) for s in sheets}))
+            max_pages=max_pages, css=css, fill=fill, forms=forms,
+            sheets={} if entry.parts else {s: (str(store.imposed(entry.digest, s)), SHEETS_PT[s]) for s in sheets},
+            parts={s: (str(store.imposed(entry.digest, s)), entry.parts[s]) for s in sheets} if entry.parts else {}))
 
     for lang in languages(config):
         if lang.locale not in all_words:
@@ -194,6 +207,25 @@ def plan(config, root: Path, cache_dir: Path | None = None) -> Plan | None:
                 add(Entry("poster", lang.locale, lang.prefix, f"{poster.path.stem}-{paper_name}", poster.fields["title"], None, date, "",
                           poster.path.resolve(), paper=paper_name, group=poster.path.stem, design=poster.fields["design"]),
                     documents.poster_document(poster.fields, ctx, date, paper_name, home_url(lang.prefix)), [], max_pages=1, css="poster.css", fill=("write-in", "foot"))
+        # The classroom kit's fillable forms (scripts/curriculum/kit/forms.py): same renderer and cache,
+        # for a language that has a kit section (docs/<lang>/kit/, whose forms page lists them).
+        kit_forms = (docs_dir / lang.locale / "kit").is_dir()
+        for doc in kitforms.documents(docs_dir / lang.locale, lang.locale, lang.site_name, words, date_of, ctx.revision) if kit_forms else []:
+            add(Entry("form", lang.locale, lang.prefix, doc.slug, doc.title, None, doc.date, "",
+                      paper=doc.paper, group=doc.form.id),
+                doc.html, doc.inputs, max_pages=doc.form.max_pages, css=str(kitforms.CSS), forms=True)
+        # The classroom kit's pre- and post-tests (scripts/curriculum/kit/prepost.py), per module.
+        for module_page in sorted((docs_dir / lang.locale / "modules").glob("[0-9]*.md")):
+            number = parse_page(module_page).meta.get("module")
+            bank = kit_questions.load(root, lang.locale, number) if isinstance(number, int) else None
+            if bank is None:  # checked before the build: no bank, no tests
+                continue
+            date = date_of([bank.path])  # the title is in the HTML: other edits to the page render nothing
+            title = str(parse_page(module_page).meta.get("title", ""))
+            for doc in kit_prepost.documents(bank, title, lambda template, size, **values: documents.kit_document(template, ctx, size, **values),
+                                           words, date):
+                add(Entry(KIT, lang.locale, lang.prefix, doc.slug, doc.parts["form-a"], number, date, "", bank.path.resolve(),
+                          module_page.resolve(), paper=doc.paper, group=f"module-{number:02d}", parts=doc.parts), doc.html, [], css="kit.css")
         sources = sourcesmod.collect(docs_dir, lang.locale, root, config.site_url, lang.prefix, bool(config.use_directory_urls))
         if not sources:
             continue
@@ -240,8 +272,8 @@ def prepare(config, root: Path, cache_dir: Path | None = None, prune: bool = Tru
         pdf = store.pdf(e.digest)
         if e.rendered:
             r = by_out[str(pdf)]
-            e.pages, e.size = r.pages, pdf.stat().st_size
-            store.put(e.digest, {"pages": e.pages, "size": e.size, "seconds": round(r.seconds, 3),
+            e.pages, e.size, e.part_pages = r.pages, pdf.stat().st_size, r.part_pages or None
+            store.put(e.digest, {"pages": e.pages, "size": e.size, "seconds": round(r.seconds, 3), "parts": e.part_pages,
                                  "impose_seconds": round(r.impose_seconds, 3), "title": e.title, "locale": e.locale})
     if prune:
         store.prune({e.digest for e in entries})

@@ -1,0 +1,1 @@
+"""The classroom and self-study kit (issue 17)."""

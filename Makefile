@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 export NO_MKDOCS_2_WARNING ?= 1
 
-.PHONY: serve build test check bench constraints clean external-links
+.PHONY: serve build test check bench bench-booklets lighthouse constraints clean external-links
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -53,9 +53,26 @@ test: $(VENV)/.dev-installed
 external-links: build
 	$(PY) -m curriculum external-links
 
-## bench: booklet and build timings (not a test)
+## bench: clean and unchanged build, time per booklet, first-load bytes per page kind, search
+## index and offline copy sizes, against scripts/bench-baseline.json (not a test)
 bench: $(VENV)/.dev-installed
+	@bash scripts/install-system-deps.sh test
+	$(PY) scripts/bench.py site
+
+## bench-booklets: booklet rendering alone, ours against raw WeasyPrint, and imposition
+bench-booklets: $(VENV)/.dev-installed
 	$(PY) scripts/bench.py booklets
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+## lighthouse: build at the address it is then served at (compressed), Lighthouse 12.2.3 (npm,
+## package-lock.json) on 8 pages, scores against scripts/lighthouse-baseline.json (not a test)
+lighthouse: $(VENV)/.dev-installed node_modules/.installed
+	@bash scripts/install-system-deps.sh test
+	SITE_URL=http://127.0.0.1:8765/ $(VENV)/bin/mkdocs build --strict -q -d .cache/lighthouse-site
+	$(PY) scripts/bench.py lighthouse --site .cache/lighthouse-site --port 8765
 
 constraints: $(VENV)/.dev-installed
 	( echo '# Every package the build and the checks install, pinned (pip install -c constraints.txt). Regenerate with `make constraints`.'; $(PIP) freeze --exclude-editable ) > constraints.txt

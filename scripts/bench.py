@@ -1,4 +1,23 @@
-"""Timings, not a test. `python scripts/bench.py booklets` (or `make bench`):
+"""Timings and weights, not a test.
+
+`python scripts/bench.py site` (or `make bench`): the whole build and what readers download, as a
+table against the saved baseline scripts/bench-baseline.json (`--save` replaces it):
+
+  clean build       `mkdocs build --strict` into an empty folder with empty caches (booklets,
+                    offline copies)
+  unchanged rebuild the same command again, nothing changed (must stay under half the clean build)
+  per booklet       the clean build's booklet rendering time divided by the PDFs it rendered
+  first load        bytes a phone transfers for one page kind, served gzip-compressed, empty
+                    cache (scripts/curriculum/page_weight.py), each language
+  search index      each language's search/search_index.json, raw and gzip-compressed
+  offline copy      each language's downloadable zip
+
+`python scripts/bench.py lighthouse [--site DIR]` (or `make lighthouse`): Lighthouse 12.2.3 (npm,
+package.json) with its defaults (mobile, simulated throttling) on the home, a module, a guide and
+the booklets page in both languages, the built site (site/) served gzip-compressed; the four
+category scores against scripts/lighthouse-baseline.json (`--save` replaces it).
+
+`python scripts/bench.py booklets`:
 
   cold    every booklet PDF rendered into an empty cache (2 worker processes, as the build does)
   warm    the same again with nothing changed: must render 0
@@ -141,13 +160,123 @@ def pdf_export(venv: Path) -> None:
               f"({1000 * times[1] / max(1, pages):.0f} ms/page); failed remote fetches: {fetches}")
 
 
+BASELINE = ROOT / "scripts" / "bench-baseline.json"
+
+
+def site(save: bool = False) -> int:
+    import gzip
+    import json
+    import os
+    import re
+    import subprocess
+
+    from playwright.sync_api import sync_playwright
+
+    from curriculum import page_weight
+
+    results: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
+        out = Path(tmp) / "site"
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BOOKLET_CACHE": str(Path(tmp) / "booklets"),
+               "OFFLINE_CACHE": str(Path(tmp) / "offline")}
+        for name in ("clean build", "unchanged rebuild"):
+            t = time.perf_counter()
+            run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+                                 cwd=ROOT, env=env, capture_output=True, text=True)
+            results[f"{name} (s)"] = round(time.perf_counter() - t, 1)
+            if run.returncode:
+                print(run.stdout + run.stderr, file=sys.stderr)
+                return 1
+            if name == "clean build":
+                m = re.search(r"Booklets: (\d+) PDFs, rendered (\d+).* in ([\d.]+) s", run.stdout + run.stderr)
+                if m and int(m.group(2)):
+                    results["per booklet (s)"] = round(float(m.group(3)) / int(m.group(2)), 2)
+        for prefix in ("", "en/"):
+            index = out / prefix / "search" / "search_index.json"
+            data = index.read_bytes()
+            lang = prefix.strip("/") or "es"
+            results[f"search index {lang} (KB)"] = round(len(data) / 1000)
+            results[f"search index {lang}, gzip (KB)"] = round(len(gzip.compress(data, 6)) / 1000)
+        for zip_path in sorted(out.glob("**/offline/*.zip")):
+            results[f"offline copy {zip_path.stem} (MB)"] = round(zip_path.stat().st_size / 1e6, 1)
+        with page_weight.serve(out) as base, sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+            for prefix in ("", "en/"):
+                for kind, path in page_weight.PAGE_KINDS.items():
+                    load = page_weight.first_load(browser, base + prefix + path)
+                    results[f"first load {kind} {prefix.strip('/') or 'es'} (KB)"] = round(load.total / 1000, 1)
+            browser.close()
+    baseline = json.loads(BASELINE.read_text()) if BASELINE.exists() else {}
+    print(f"{'':34} {'baseline':>10} {'now':>10} {'change':>8}")
+    for key in sorted(set(results) | set(baseline), key=lambda k: (list(results) + list(baseline)).index(k)):
+        before, now = baseline.get(key), results.get(key)
+        change = f"{100 * (now - before) / before:+7.0f}%" if before and now is not None else f"{'-':>8}"
+        print(f"{key:34} {before if before is not None else '-':>10} {now if now is not None else '-':>10} {change}")
+    if save:
+        BASELINE.write_text(json.dumps(results, indent=1) + "\n")
+        print(f"saved as the baseline: {BASELINE.relative_to(ROOT)}")
+    return 0
+
+
+LIGHTHOUSE_BASELINE = ROOT / "scripts" / "lighthouse-baseline.json"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+
+def lighthouse(site_dir: Path, save: bool = False, port: int = 8765) -> int:
+    import json
+    import os
+    import subprocess
+
+    from curriculum import page_weight
+
+    binary = ROOT / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        print("Lighthouse is missing: run `npm ci` (make lighthouse does)", file=sys.stderr)
+        return 1
+    results = {}
+    env = {**os.environ, "CHROME_PATH": "/usr/bin/chromium"}
+    with page_weight.serve(site_dir, port) as base, tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:
+        for prefix in ("", "en/"):
+            for kind, path in page_weight.PAGE_KINDS.items():
+                report = Path(tmp) / "report.json"
+                run = subprocess.run([str(binary), base + prefix + path, "--quiet", "--output=json", f"--output-path={report}",
+                                      f"--only-categories={','.join(CATEGORIES)}",
+                                      "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+                                     env=env, capture_output=True, text=True)
+                if run.returncode:
+                    print(run.stdout + run.stderr, file=sys.stderr)
+                    return 1
+                data = json.loads(report.read_text())
+                name = f"{kind} {prefix.strip('/') or 'es'}"
+                results[name] = {c: data["categories"][c]["score"] for c in CATEGORIES}
+                failed = [f"{a['id']} ({a['score']})" for a in data["audits"].values()
+                          if a.get("score") is not None and a["score"] < 1 and a.get("scoreDisplayMode") in ("binary", "metricSavings")]
+                results[name]["below 1"] = failed
+                print(f"{name:14}", "  ".join(f"{c} {results[name][c]:.2f}" for c in CATEGORIES), flush=True)
+                print(f"{'':14} below 1: {', '.join(failed) or '-'}", flush=True)
+    baseline = json.loads(LIGHTHOUSE_BASELINE.read_text()) if LIGHTHOUSE_BASELINE.exists() else {}
+    print()
+    print(f"{'page':14}" + "".join(f" {c:>19}" for c in CATEGORIES))
+    for name, scores in results.items():
+        before = baseline.get(name, {})
+        print(f"{name:14}" + "".join(f" {before.get(c, '-')!s:>8} -> {scores[c]:>7.2f}" for c in CATEGORIES))
+    if save:
+        LIGHTHOUSE_BASELINE.write_text(json.dumps(results, indent=1) + "\n")
+    return 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/bench.py", description=__doc__.split("\n")[0])
-    parser.add_argument("what", choices=["booklets"])
+    parser.add_argument("what", choices=["site", "lighthouse", "booklets"])
+    parser.add_argument("--site", type=Path, default=ROOT / "site", help="lighthouse: the built site to serve")
+    parser.add_argument("--port", type=int, default=8765, help="lighthouse: serve it here (build it with SITE_URL=http://127.0.0.1:PORT/)")
+    parser.add_argument("--save", action="store_true", help="site: save the results as the new baseline")
     parser.add_argument("--pdf-export", type=Path, metavar="VENV",
                         help="a throwaway venv with mkdocs-pdf-export-plugin, to compare against")
     args = parser.parse_args(argv)
-    status = {"booklets": booklets}[args.what]()
+    if args.what == "lighthouse":
+        return lighthouse(args.site, args.save, args.port)
+    status = site(args.save) if args.what == "site" else booklets()
     if args.pdf_export:
         pdf_export(args.pdf_export)
     return status

@@ -18,7 +18,7 @@ from curriculum import DATA, alternates, booklet, checks, indexes, navigation, n
 from curriculum.config import load as load_options
 from curriculum.errors import relative, report
 from curriculum.languages import languages, of_url
-from curriculum import last_updated, module_bar, tooltips, trainer_pages
+from curriculum import images, last_updated, module_bar, offline, tasklist, tooltips, trainer_pages
 from curriculum.indexes import labels
 from curriculum.kit import build as kit_build, pages as kit_pages, video
 from curriculum.kit import downloads as kit_downloads, questions as kit_questions, render as kit_render
@@ -28,6 +28,7 @@ _404: dict[str, str] = {}
 _booklets: booklet.Build | None = None
 _kit: kit_build.Kit | None = None  # the classroom kit's slides (its forms are booklet PDFs)
 _serve = False  # `mkdocs serve` (from on_startup): its site_url is the local server's
+_offline: offline.Copies | None = None
 
 
 def on_startup(command, dirty):
@@ -40,26 +41,38 @@ def on_startup(command, dirty):
 def on_build_error(error):
     global _depth
     _depth = 0
+    if _offline is not None:
+        _offline.stop()
 
 
 def on_pre_build(config):
-    global _depth, _booklets, _kit
+    global _depth, _booklets, _kit, _offline
     _depth += 1
     if _depth == 1:
         _404.clear()
         langs = [lang.locale for lang in languages(config)]
-        errors = checks.errors(checks.run(Path(config.docs_dir), langs, _project(config), build_only=True))
-        if errors:
-            raise PluginError(report(errors))
+        if not offline.building_copy():  # the published build beside it has checked the sources
+            errors = checks.errors(checks.run(Path(config.docs_dir), langs, _project(config), build_only=True))
+            if errors:
+                raise PluginError(report(errors))
         _booklets = booklet.prepare(config, _project(config), prune=not _serve)
         _kit = kit_build.prepare(config, _project(config), prune=not _serve)
+        _offline = None
+        if load_options(config).offline_copies and not offline.building_copy():  # a copy makes no copy of itself
+            _offline = offline.Copies(config, _project(config), languages(config), _serve)
+
+
+@event_priority(10)  # before Material's offline plugin adds its CDN polyfill
+def on_config(config):
+    offline.on_config(config)
+    return config
 
 
 def on_post_page(output, page, config):
     langs = languages(config)
     lang = of_url(langs, page.url)
     output = search.point_base(output, lang, page.file.src_uri)
-    return alternates.head_links_to_roots(output, page.url, langs)
+    return alternates.head_links_to_roots(output, None if offline.building_copy() else config.site_url, langs)
 
 
 def on_post_template(output_content, template_name, config):
@@ -81,8 +94,12 @@ def on_post_build(config):
     langs = languages(config)
     site_dir = Path(config.site_dir)
     search.split_index(site_dir, langs)
+    if offline.building_copy():
+        offline.finish(site_dir, langs)
     alternates.split_sitemap(site_dir, config.site_url, langs)
     notfound.write(site_dir, config.site_url, _404, langs)
+    if _offline is not None:
+        _offline.publish(site_dir)
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -99,7 +116,8 @@ def on_page_markdown(markdown, page, config, files):
               "forms": lambda: kit_pages.forms_table(_booklets, lang.locale, page.file.src_uri),
               "protocols": lambda: booklet.protocol_table(_booklets, lang.locale, page.file.src_uri),
               "posters": lambda: booklet.poster_table(_booklets, lang.locale, page.file.src_uri),
-              "tests": lambda: kit_downloads.table(_booklets, lang.locale, page.file.src_uri, labels()[lang.locale])}
+              "tests": lambda: kit_downloads.table(_booklets, lang.locale, page.file.src_uri, labels()[lang.locale]),
+              "offline": lambda: offline.table(_offline, lang, labels()[lang.locale], config.site_url)}
     markdown = indexes.expand(markdown, lang_dir, src.parent, lang.locale, relative(src, _project(config)), tables)
     markdown = video.expand(markdown, _project(config), lang.locale)
     return trainer_pages.expand(markdown, lang_dir, src.parent, lang.locale)
@@ -154,9 +172,11 @@ last_updated.install()  # a shallow clone on CI must not fail --strict (see the 
 
 
 def on_page_content(html, page, config, files):
-    """Glossary tooltips on module and guide pages (curriculum/tooltips.py)."""
+    """Glossary tooltips on module and guide pages (curriculum/tooltips.py); checklists labelled;
+    images sized."""
     lang = of_url(languages(config), page.url)
     rel = Path(page.file.abs_src_path).relative_to(Path(config.docs_dir) / lang.locale).as_posix()
+    html = images.sized(tasklist.label(html), Path(page.file.abs_src_path))
     return tooltips.annotate(html, lang.locale) if tooltips.applies_to(rel) else html
 
 

@@ -36,6 +36,8 @@ def site_config(**options) -> str:
     and `options` on top (MkDocs merges mappings such as extra.booklets key by key)."""
     config = {"INHERIT": str(REPO / "mkdocs.yml"), "hooks": [str(REPO / "scripts" / "mkdocs_hooks.py")],
               "theme": {"custom_dir": str(REPO / "overrides")}, **options}
+    # No offline copies (a second build each) unless a test asks for them; the real site has them.
+    config["extra"] = {"offline_copies": False, **config.get("extra", {})}
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
 
 
@@ -285,8 +287,9 @@ def built_site(tmp_path_factory):
     cache.mkdir(exist_ok=True)
     with open(shared / "booklet-cache.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
+        env = {**_env(SITE_URL, cache), "OFFLINE_CACHE": str(shared / "offline-cache")}  # the offline copies too
         result = subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(out)], cwd=REPO,
-                                env=_env(SITE_URL, cache), capture_output=True, text=True, timeout=1800)
+                                env=env, capture_output=True, text=True, timeout=1800)
     assert result.returncode == 0, result.stdout + result.stderr
     return out, SITE_URL, free_port(), result
 
@@ -317,9 +320,19 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
+def page(browser, request):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.set_default_navigation_timeout(90_000)  # a busy 2-core machine builds and serves at once
+    if "served_site" in request.fixturenames:
+        # The head's hreflang links are absolute (SITE_URL) and Material fetches a sitemap.xml next
+        # to each: a deployed site answers at its SITE_URL; here the test server answers for it.
+        served = request.getfixturevalue("served_site")
+
+        def from_test_server(route):
+            response = route.fetch(url=route.request.url.replace(SITE_URL, served, 1))
+            route.fulfill(response=response, headers={**response.headers, "access-control-allow-origin": "*"})
+        context.route(SITE_URL + "**", from_test_server)
     pg = context.new_page()
     yield pg
+    context.unroute_all(behavior="ignoreErrors")  # a sitemap fetch may still be in flight
     context.close()

@@ -5,7 +5,8 @@ page head. The i18n plugin points those links at the translated page, so Materia
 for /en/modules/x/sitemap.xml, which does not exist (a 404 on every page view). We point the
 head links at each language root, where a sitemap.xml of that language's pages exists; the
 per-page hreflang pairs live in those sitemaps, and the switcher's own links (partials) keep
-going to the translated page.
+going to the translated page. The head links are absolute (site_url): search engines and
+Lighthouse's SEO audit reject a relative hreflang address.
 """
 from __future__ import annotations
 
@@ -14,22 +15,24 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from mkdocs.utils import get_relative_url
-
 from .languages import Language
 
 HEAD_ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="([\w-]+)">')
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 
 
-def head_links_to_roots(html: str, page_url: str, langs: list[Language]) -> str:
+def head_links_to_roots(html: str, site_url: str | None, langs: list[Language]) -> str:
+    """site_url None (an offline copy): the links go, no search engine reads a copy."""
+    if site_url is None:
+        return HEAD_ALTERNATE.sub("", html)
     by_locale = {lang.locale: lang for lang in langs}
+    base = site_url.rstrip("/") + "/"
 
     def root(m):
         lang = by_locale.get(m.group(1))
         if lang is None:
             return m.group(0)
-        href = get_relative_url(lang.prefix or ".", page_url or ".").rstrip("/") + "/"
+        href = base + lang.prefix
         return f'<link rel="alternate" href="{href}" hreflang="{lang.locale}">'
 
     return HEAD_ALTERNATE.sub(root, html)

@@ -13,6 +13,7 @@ from .booklet.options import BookletOptions
 class ExtraOptions(Config):
     booklets = c.SubConfig(BookletOptions)
     nav_order = c.ListOfItems(c.Type(str), default=[])  # top-level files and folders of docs/<lang>/
+    offline_copies = c.Type(bool, default=True)  # one zip per language (curriculum/offline.py)
 
 
 def load(config) -> ExtraOptions:

@@ -2,6 +2,8 @@
 page loads the search index before the reader searches."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from curriculum import page_weight
@@ -13,9 +15,14 @@ def compressed_site(built_site):
         yield base
 
 
-@pytest.mark.parametrize("prefix", ["", "en/"])
-def test_a_module_page_first_load_is_within_budget(browser, compressed_site, prefix):
-    load = page_weight.first_load(browser, compressed_site + prefix + page_weight.PAGE_KINDS["module"])
+REPO = Path(__file__).resolve().parents[1]
+MODULES = [(prefix, f"modules/{p.stem}/") for prefix, lang in (("", "es"), ("en/", "en"))
+           for p in sorted((REPO / "docs" / lang / "modules").glob("[0-9][0-9]-*.md"))]
+
+
+@pytest.mark.parametrize("prefix,module", MODULES)
+def test_every_module_page_first_load_is_within_budget(browser, compressed_site, prefix, module):
+    load = page_weight.first_load(browser, compressed_site + prefix + module)
     assert load.total <= page_weight.BUDGET, f"{load.total} bytes over the budget of {page_weight.BUDGET}:\n{load.table()}"
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 CSS_FILE = Path(__file__).with_name("booklet.css")
 # The site's own @font-face rules (Atkinson Hyperlegible), shared with the web pages.
 FONTS_CSS = Path(__file__).resolve().parents[3] / "overrides" / "assets" / "stylesheets" / "fonts.css"
+ITALIC_CSS = Path(__file__).resolve().with_name("fonts-italic.css")  # the web pages ship no italic face
 
 
 def stylesheets(fonts, css: str = "booklet.css"):
@@ -21,7 +22,7 @@ def stylesheets(fonts, css: str = "booklet.css"):
     (booklet.css, poster.css for a poster, kit.css for the kit's tests), both next to this file."""
     from weasyprint import CSS
 
-    return [CSS(filename=str(path), font_config=fonts, url_fetcher=fetcher()) for path in (FONTS_CSS, _own(css))]
+    return [CSS(filename=str(path), font_config=fonts, url_fetcher=fetcher()) for path in (FONTS_CSS, ITALIC_CSS, _own(css))]
 
 
 def _own(css: str) -> Path:
@@ -38,7 +39,7 @@ def shared_styles(css: str):
     Keyed by the stylesheets' modification times, so an edit under `mkdocs serve` is seen."""
     from weasyprint.text.fonts import FontConfiguration
 
-    key = (css, FONTS_CSS.stat().st_mtime_ns, _own(css).stat().st_mtime_ns)
+    key = (css, FONTS_CSS.stat().st_mtime_ns, ITALIC_CSS.stat().st_mtime_ns, _own(css).stat().st_mtime_ns)
     if key not in _shared:
         fonts = _shared.get("fonts") or FontConfiguration()
         _shared["fonts"] = fonts

@@ -17,7 +17,7 @@ from typing import Callable
 from . import (booklet_parts, frontmatter, guide_links, markdown_lint, module_parts, pacing, page_language, parity,
                posters, session_plan, spelling, terminology, third_party)
 from .errors import SourceError, relative
-from .kit import questions as question_banks
+from .kit import questions as question_banks, slide_model, video
 from .source import FrontMatterError, Page, parse
 
 
@@ -143,7 +143,6 @@ def _booklets(s: Sources) -> list[SourceError]:
 @check("kit slides")
 def _kit_slides(s: Sources) -> list[SourceError]:
     """Every session-plan row of every module maps to sections the slide can present (curriculum/kit/slide_model.py)."""
-    from .kit import slide_model
     by_name: dict[str, list] = {}
     for lang in s.langs:
         for r, p in s.of_kind(lang, "module"):
@@ -169,7 +168,6 @@ def _question_banks(s: Sources) -> list[SourceError]:
 
 @check("video scripts")
 def _video_scripts(s: Sources) -> list[SourceError]:
-    from .kit import video
     modules = {lang: {p.meta.get("module") for _, p in s.of_kind(lang, "module") if isinstance(p.meta.get("module"), int)}
                for lang in s.langs}
     return video.check(s.root, s.langs, modules)
@@ -195,7 +193,6 @@ def _guide_links(s: Sources) -> list[SourceError]:
 
 @check("terminology")
 def _terminology(s: Sources) -> list[SourceError]:
-    from .kit import video
     rules = terminology.load_rules()
     return ([e for lang in s.langs for r, p in s.pages[lang].items()
              for e in terminology.check(p, s.rel(p), lang, frontmatter.kind_of(r), rules)]
@@ -205,7 +202,6 @@ def _terminology(s: Sources) -> list[SourceError]:
 
 @check("spelling", build=False)
 def _spelling(s: Sources) -> list[SourceError]:
-    from .kit import video
     errors = []
     for lang in s.langs:
         pages = [(p, s.rel(p)) for p in s.pages[lang].values()]

@@ -336,3 +336,10 @@ def page(browser, request):
     yield pg
     context.unroute_all(behavior="ignoreErrors")  # a sitemap fetch may still be in flight
     context.close()
+
+
+def show_self_check(page) -> None:
+    """Scroll to a module page's knowledge check, as a reader does, and wait for the self-check:
+    knowledge-check.js builds it when the reader comes near it, not at load (issue 18)."""
+    page.locator("#knowledge-check").scroll_into_view_if_needed()
+    page.wait_for_selector(".kc-self .kc-q", timeout=10000)

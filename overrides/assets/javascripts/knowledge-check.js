@@ -21,6 +21,11 @@
   function save(key, answers) {
     try { localStorage.setItem(key, JSON.stringify(answers)); } catch (e) {}
   }
+  function staticOf(script) {
+    var part = script.previousElementSibling;
+    while (part && !part.classList.contains("kc-static")) part = part.previousElementSibling;
+    return part;
+  }
   function build(script) {
     var data = JSON.parse(script.textContent), L = data.labels, qs = data.questions;
     var key = PREFIX + data.lang + ".module-" + data.module;
@@ -123,15 +128,31 @@
       sets[0].radios[0].focus();
     });
     update();
-    var staticPart = script.previousElementSibling;
-    while (staticPart && !staticPart.classList.contains("kc-static")) staticPart = staticPart.previousElementSibling;
+    var staticPart = staticOf(script);
     if (staticPart) staticPart.classList.add("kc-static--enhanced");
     script.parentNode.insertBefore(root, script);
   }
+  function safeBuild(script) {
+    if (script.getAttribute("data-built")) return;
+    script.setAttribute("data-built", "1");
+    try { build(script); } catch (e) { if (window.console) console.error(e); }
+  }
+  // Built when the reader comes within about two screens of it, not at load: on a long module page
+  // building it at once was a large part of the main thread's work before the page could respond
+  // (issue 18). Until then the printed list of questions is there, as without JavaScript.
   function setup() {
     var scripts = document.querySelectorAll("script.kc-data");
     for (var i = 0; i < scripts.length; i++) {
-      try { build(scripts[i]); } catch (e) { if (window.console) console.error(e); }
+      var script = scripts[i], anchor = script.parentNode;
+      if (!("IntersectionObserver" in window)) { safeBuild(script); continue; }
+      (function (script, target) {
+        var seen = new IntersectionObserver(function (entries) {
+          if (!entries.some(function (e) { return e.isIntersecting; })) return;
+          seen.disconnect();
+          safeBuild(script);
+        }, {rootMargin: "1600px 0px 1600px 0px"});
+        seen.observe(target);
+      })(script, staticOf(script) || anchor);
     }
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup); else setup();

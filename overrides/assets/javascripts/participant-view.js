@@ -22,7 +22,8 @@
   function apply(on, button) {
     document.documentElement.classList.toggle("participant-view", on);
     if (button) {
-      button.textContent = on ? labels()[1] : labels()[0];
+      var label = on ? labels()[1] : labels()[0];
+      if (button.textContent !== label) button.textContent = label;  // unchanged: nothing to lay out again
       button.setAttribute("aria-pressed", on ? "true" : "false");
     }
   }
@@ -45,25 +46,33 @@
     var content = document.querySelector(".md-content__inner");
     if (!content || !content.querySelector(".trainer-only")) { apply(stored()); return; }
     markSections(content);
-    var wrap = document.createElement("p");
-    wrap.className = "participant-toggle";
-    var button = document.createElement("button");
-    button.type = "button";
-    wrap.appendChild(button);
+    // overrides/main.html puts the toggle (after the title) and the print button (in the module
+    // bar) in the page, so that nothing moves when this runs; made here only if they are missing.
+    var wrap = content.querySelector(".participant-toggle"), button = wrap && wrap.querySelector("button");
+    if (!button) {
+      wrap = document.createElement("p");
+      wrap.className = "participant-toggle";
+      button = document.createElement("button");
+      button.type = "button";
+      wrap.appendChild(button);
+      var h1 = content.querySelector("h1");
+      if (h1 && h1.nextSibling) content.insertBefore(wrap, h1.nextSibling); else content.prepend(wrap);
+    }
     var bar = document.querySelector(".module-bar");
     if (bar) {  // module pages: print a participant handout from the module bar
-      var print = document.createElement("button");
-      print.type = "button";
-      print.className = "print-handout";
-      print.textContent = labels()[2];
+      var print = bar.querySelector(".print-handout");
+      if (!print) {
+        print = document.createElement("button");
+        print.type = "button";
+        print.className = "print-handout";
+        print.textContent = labels()[2];
+        bar.appendChild(print);
+      }
       print.addEventListener("click", function () {
         store(true); apply(true, button);
         window.print();
       });
-      bar.appendChild(print);
     }
-    var h1 = content.querySelector("h1");
-    if (h1 && h1.nextSibling) content.insertBefore(wrap, h1.nextSibling); else content.prepend(wrap);
     apply(stored(), button);
     button.addEventListener("click", function () {
       var on = !document.documentElement.classList.contains("participant-view");

@@ -7,6 +7,8 @@ table against the saved baseline scripts/bench-baseline.json (`--save` replaces 
                     offline copies)
   unchanged rebuild the same command again, nothing changed (must stay under half the clean build)
   per booklet       the clean build's booklet rendering time divided by the PDFs it rendered
+  one-page edit     `mkdocs serve`'s own time for the rebuild after a one-line edit of one page
+                    (docs/en/glossary.md, put back afterwards), median of three
   first load        bytes a phone transfers for one page kind, served gzip-compressed, empty
                     cache (scripts/curriculum/page_weight.py), each language
   search index      each language's search/search_index.json, raw and gzip-compressed
@@ -161,6 +163,53 @@ def pdf_export(venv: Path) -> None:
 
 
 BASELINE = ROOT / "scripts" / "bench-baseline.json"
+EDITED = ROOT / "docs" / "en" / "glossary.md"  # the page the serve measurement edits, and restores
+
+
+def serve_edit(env: dict, edits: int = 3) -> float:
+    """Median seconds `mkdocs serve` reports for the rebuild after a one-line edit of one page
+    (EDITED, put back as it was afterwards), once its first build is done."""
+    import re
+    import socket
+    import statistics
+    import subprocess
+    import threading
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    built: list[float] = []
+    lines: list[str] = []
+
+    def read():
+        for line in proc.stdout:
+            lines.append(line)
+            m = re.search(r"Documentation built in ([\d.]+) seconds", line)
+            if m:
+                built.append(float(m.group(1)))
+    threading.Thread(target=read, daemon=True).start()
+    original = EDITED.read_bytes()
+
+    def wait_for(n: int, timeout: float = 300) -> None:
+        end = time.monotonic() + timeout
+        while len(built) < n:
+            if proc.poll() is not None or time.monotonic() > end:
+                raise RuntimeError("mkdocs serve did not rebuild:\n" + "".join(lines[-30:]))
+            time.sleep(0.2)
+    try:
+        wait_for(1)
+        for i in range(edits):
+            EDITED.write_bytes(original + f"\n<!-- bench edit {i} -->\n".encode())
+            wait_for(2 + i)
+        EDITED.write_bytes(original)
+        wait_for(2 + edits)
+    finally:
+        EDITED.write_bytes(original)
+        proc.terminate()
+        proc.wait(30)
+    return round(statistics.median(built[1:1 + edits]), 1)
 
 
 def site(save: bool = False) -> int:
@@ -191,6 +240,7 @@ def site(save: bool = False) -> int:
                 m = re.search(r"Booklets: (\d+) PDFs, rendered (\d+).* in ([\d.]+) s", run.stdout + run.stderr)
                 if m and int(m.group(2)):
                     results["per booklet (s)"] = round(float(m.group(3)) / int(m.group(2)), 2)
+        results["one-page edit under serve (s)"] = serve_edit(env)
         for prefix in ("", "en/"):
             index = out / prefix / "search" / "search_index.json"
             data = index.read_bytes()

@@ -39,3 +39,32 @@ def test_data_is_read_again_after_an_edit(tmp_path, monkeypatch):
     path.write_text("es: {module: Unidad}\n", encoding="utf-8")
     os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))
     assert data.load("labels.yml")["es"]["module"] == "Unidad"
+
+
+def test_a_question_bank_is_read_once_and_again_after_an_edit(tmp_path):
+    """The build asks for each bank from several places and on every rebuild: one read per version."""
+    from curriculum.kit import questions
+    from conftest import tiny_bank
+
+    path = tmp_path / "module-01.yml"
+    path.write_text(tiny_bank(1, "es"), encoding="utf-8")
+    first = questions.read(path, "es")
+    assert questions.read(path, "es") is first  # the same version: not parsed again
+    path.write_text(tiny_bank(1, "es", questions=17), encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))
+    again = questions.read(path, "es")
+    assert again is not first and len(again[0].questions) == len(first[0].questions) + 1
+
+
+def test_the_terminology_check_sees_an_edited_page(tmp_path):
+    """Unchanged pages are not checked again under `mkdocs serve`; an edited one is."""
+    from curriculum import source, terminology
+
+    rules = terminology.load_rules()
+    assert terminology.load_rules() is rules  # data files unchanged: the same rules
+    page = tmp_path / "p.md"
+    page.write_text("---\ntitle: T\n---\n\n# T\n\nLa trata de mujeres es un delito.\n", encoding="utf-8")
+    assert terminology.check(source.parse(page), "p.md", "es", "page", rules) == []
+    page.write_text("---\ntitle: T\n---\n\n# T\n\nEl tráfico de mujeres es un delito.\n", encoding="utf-8")
+    found = terminology.check(source.parse(page), "p.md", "es", "page", rules)
+    assert found and "trata de mujeres" in found[0].message

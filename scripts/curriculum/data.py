@@ -1,9 +1,9 @@
 """The YAML files of data/, read again whenever one changes on disk (so `mkdocs serve` sees edits)."""
 from __future__ import annotations
 
-import yaml
 
 from . import DATA
+from curriculum.yaml_load import safe_load
 
 _loaded: dict[str, tuple[int, object]] = {}
 
@@ -14,5 +14,5 @@ def load(name: str):
     mtime = path.stat().st_mtime_ns
     hit = _loaded.get(name)
     if hit is None or hit[0] != mtime:
-        hit = _loaded[name] = (mtime, yaml.safe_load(path.read_text(encoding="utf-8")))
+        hit = _loaded[name] = (mtime, safe_load(path.read_text(encoding="utf-8")))
     return hit[1]

@@ -17,6 +17,7 @@ import yaml
 
 from . import data
 from .errors import SourceError, relative, unique
+from curriculum.yaml_load import safe_load
 
 FOLDER = "posters"
 PAPERS = ("letter", "a4")  # every poster is rendered on both
@@ -47,7 +48,7 @@ def load(root: Path, langs: list[str]) -> tuple[dict[str, list[Poster]], list[So
             rel = relative(path, root)
             text = path.read_text(encoding="utf-8")
             try:
-                fields = yaml.safe_load(text)
+                fields = safe_load(text)
             except yaml.YAMLError as exc:
                 mark = getattr(exc, "problem_mark", None)
                 errors.append(SourceError(rel, mark.line + 1 if mark else None, f"is not valid YAML ({getattr(exc, 'problem', exc)}): fix the syntax"))

@@ -7,6 +7,7 @@ language's pages point their search base at their own root (see point_base()).
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -47,6 +48,7 @@ TAGS = re.compile(r"<[^>]+>")
 WORD = re.compile(r"\w+")
 
 
+@functools.lru_cache(maxsize=200_000)  # the same words in every build, and in every rebuild under `mkdocs serve`
 def fold(text: str) -> str:
     """'Protección' -> 'Proteccion': accents off, so a query typed without them still matches."""
     return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")

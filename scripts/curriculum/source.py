@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from curriculum.yaml_load import safe_load
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{\s*#([\w-]+)[^}]*\})?\s*#*\s*$")
 ADMONITION = re.compile(r"^(\s*)(!!!|\?\?\?\+?)\s*([\w-]+)(?:\s+\"(.*)\")?\s*$")
@@ -96,7 +97,7 @@ def split_front_matter(text: str) -> tuple[dict, dict[str, int], int]:
         raise FrontMatterError(1, "front matter starts with '---' but has no closing '---' line: add one after the last field")
     block = "\n".join(lines[1:end])
     try:
-        meta = yaml.safe_load(block) or {}
+        meta = safe_load(block) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else 2

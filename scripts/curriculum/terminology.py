@@ -49,9 +49,18 @@ def rules_from(terminology: dict, glossary: list | None) -> dict[str, list[Rule]
     return rules
 
 
+_rules: tuple = (None, None)  # ((the two data files as loaded), their rules)
+_checked: dict = {}  # (page text, rel, lang, kind) -> errors under load_rules()'s rules, for `mkdocs serve`'s rebuilds
+
+
 def load_rules() -> dict[str, list[Rule]]:
     """The rules as the files are now (re-read when a file changes, for `mkdocs serve`)."""
-    return rules_from(data.load("terminology.yml"), data.load("glossary.yml"))
+    global _rules
+    sources = (data.load("terminology.yml"), data.load("glossary.yml"))  # the same objects until a file changes
+    if _rules[0] is None or any(a is not b for a, b in zip(_rules[0], sources)):
+        _rules = (sources, rules_from(*sources))
+        _checked.clear()
+    return _rules[1]
 
 
 def _unquoted(text: str) -> str:
@@ -60,6 +69,19 @@ def _unquoted(text: str) -> str:
 
 
 def check(page: Page, rel: str, lang: str, kind: str, rules: dict[str, list[Rule]]) -> list[SourceError]:
+    """The terminology problems of one page; a page checked before with the same text and rules
+    (an unchanged page under `mkdocs serve`) is not checked again."""
+    if rules is not _rules[1]:  # rules made elsewhere (the tests): checked as they are
+        return _check(page, rel, lang, kind, rules)
+    key = ("\n".join(page.lines), rel, lang, kind)
+    if key not in _checked:
+        if len(_checked) > 2000:
+            _checked.clear()
+        _checked[key] = _check(page, rel, lang, kind, rules)
+    return list(_checked[key])
+
+
+def _check(page: Page, rel: str, lang: str, kind: str, rules: dict[str, list[Rule]]) -> list[SourceError]:
     errors = []
     applicable = [r for r in rules.get(lang, []) if r.kinds is None or kind in r.kinds]
     if not applicable:

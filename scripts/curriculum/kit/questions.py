@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import SourceError, relative
+from curriculum.yaml_load import safe_load
 
 TYPES = ("choice", "true-false")
 ID = re.compile(r"^[a-z0-9-]+$")
@@ -85,12 +86,31 @@ def _text(value) -> str:
     return "" if value is None else str(value).strip()
 
 
+_read_cache: dict = {}
+
+
 def read(path: Path, lang: str) -> tuple[Bank | None, list[SourceError], dict]:
-    """The bank in one file and the problems of each question, without the rules across files."""
+    """The bank in one file and the problems of each question, without the rules across files.
+    Read once per version of the file: the build asks for each bank from several places (the page,
+    the booklet, the trainer notes, the downloads, the check), and `mkdocs serve` again on every
+    rebuild."""
+    try:
+        stat = path.stat()
+        key = (str(path), lang, stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        return _read(path, lang)
+    if key not in _read_cache:
+        if len(_read_cache) > 256:  # old versions of files edited under `mkdocs serve`
+            _read_cache.clear()
+        _read_cache[key] = _read(path, lang)
+    return _read_cache[key]
+
+
+def _read(path: Path, lang: str) -> tuple[Bank | None, list[SourceError], dict]:
     rel = str(path)
     try:
         text = path.read_text(encoding="utf-8")
-        doc = yaml.safe_load(text)
+        doc = safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         return None, [SourceError(rel, mark.line + 1 if mark else None, f"is not valid YAML ({getattr(exc, 'problem', exc)}): check the indentation and quote text that contains ': ' or starts with a quote")], {}

@@ -20,6 +20,7 @@ from mkdocs.structure.files import File
 
 from ..errors import SourceError, relative
 from ..indexes import labels
+from curriculum.yaml_load import safe_load
 
 FOLDER = "videos"  # next to mkdocs.yml
 MARKER = re.compile(r"<!--\s*curriculum:videos\s*-->")
@@ -34,7 +35,7 @@ def path(root: Path, locale: str, number: int) -> Path:
 
 
 def load(root: Path, locale: str, number: int) -> dict:
-    return yaml.safe_load(path(root, locale, number).read_text(encoding="utf-8"))
+    return safe_load(path(root, locale, number).read_text(encoding="utf-8"))
 
 
 def numbers(root: Path) -> list[int]:
@@ -104,7 +105,7 @@ def prose(root: Path, locale: str) -> list:
                 value = ""
             elif value:
                 try:
-                    value = str(yaml.safe_load(value) or "")
+                    value = str(safe_load(value) or "")
                 except yaml.YAMLError:
                     pass
             out.append(value)

@@ -172,11 +172,11 @@ last_updated.install()  # a shallow clone on CI must not fail --strict (see the 
 
 
 def on_page_content(html, page, config, files):
-    """Glossary tooltips on module and guide pages (curriculum/tooltips.py); checklists labelled;
-    images sized."""
+    """Glossary tooltips on module and guide pages (curriculum/tooltips.py), and no tooltip for
+    heading permalinks; checklists labelled; images sized."""
     lang = of_url(languages(config), page.url)
     rel = Path(page.file.abs_src_path).relative_to(Path(config.docs_dir) / lang.locale).as_posix()
-    html = images.sized(tasklist.label(html), Path(page.file.abs_src_path))
+    html = images.sized(tasklist.label(tooltips.quiet_headerlinks(html)), Path(page.file.abs_src_path))
     return tooltips.annotate(html, lang.locale) if tooltips.applies_to(rel) else html
 
 

@@ -145,3 +145,21 @@ def test_every_internal_link_and_asset_resolves(built_site):
             if not local.exists():
                 missing.append(f"{rel}: {ref}")
     assert not missing, missing[:20]
+
+
+def test_heading_permalinks_are_named_without_a_tooltip_on_every_page(built_site):
+    """Every page of both languages: a heading's permalink has an accessible name (aria-label) and
+    no title, so Material's content.tooltips does not build a tooltip for each heading (issue 18)."""
+    import re
+
+    out = built_site[0]
+    pages = [p for p in out.rglob("*.html") if "offline" not in p.relative_to(out).parts]
+    assert len(pages) > 80
+    named = 0
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        links = re.findall(r'<a class="headerlink"[^>]*>', html)
+        assert not [a for a in links if " title=" in a], page
+        assert all('aria-label="' in a for a in links), page
+        named += len(links)
+    assert named > 500

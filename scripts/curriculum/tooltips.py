@@ -80,3 +80,16 @@ def annotate(page_html: str, locale: str) -> str:
 def applies_to(rel: str) -> bool:
     """Modules and guides (paths relative to docs/<lang>/) get tooltips; their indexes do not."""
     return rel.startswith(("modules/", "guides/")) and not rel.endswith("index.md")
+
+
+HEADERLINK = re.compile(r'(<a class="headerlink" href="[^"]*") title="([^"]*)"')
+
+
+def quiet_headerlinks(page_html: str) -> str:
+    """Each heading's permalink (toc's `permalink_title`) named by aria-label instead of title.
+
+    With `content.tooltips`, Material builds a tooltip, with its observers, for every element of
+    the page that has a title; a long module page has one permalink per heading (57 on module 5),
+    and building their tooltips was about a fifth of Material's work when the page loads (issue 18).
+    The link keeps its name for assistive technology; a mouse pointer no longer shows it."""
+    return HEADERLINK.sub(r'\1 aria-label="\2"', page_html)

@@ -1,9 +1,8 @@
 """The YAML files of data/, read again whenever one changes on disk (so `mkdocs serve` sees edits)."""
 from __future__ import annotations
 
-
 from . import DATA
-from curriculum.yaml_load import safe_load
+from .yaml_load import safe_load
 
 _loaded: dict[str, tuple[int, object]] = {}
 

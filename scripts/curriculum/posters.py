@@ -17,7 +17,7 @@ import yaml
 
 from . import data
 from .errors import SourceError, relative, unique
-from curriculum.yaml_load import safe_load
+from .yaml_load import safe_load
 
 FOLDER = "posters"
 PAPERS = ("letter", "a4")  # every poster is rendered on both

@@ -1,13 +1,11 @@
 // Participant view: hide trainer notes and answer keys on screen and in print.
-// Shown only on pages that have trainer-only blocks; the choice is remembered per browser.
-// ?view=participant or ?view=trainer in the address chooses it too (the inline script in
-// overrides/main.html applies it before the first paint; this file adds the buttons).
+// overrides/main.html renders the toggle (after the title, with its two labels from data/labels.yml
+// in data-off and data-on) and the print button (in a module page's bar) on pages that have
+// trainer-only blocks, so nothing moves when this file wires them up; the choice is remembered per
+// browser. ?view=participant or ?view=trainer in the address chooses it too (the inline script in
+// overrides/main.html applies it before the first paint).
 (function () {
   var KEY = "curriculum.participant-view";
-  var LABELS = {
-    es: ["Vista de participantes: ocultar notas para facilitación", "Mostrar notas para facilitación", "Imprimir material para participantes"],
-    en: ["Participant view: hide trainer notes", "Show trainer notes", "Print participant handout"]
-  };
   function fromAddress() {
     try { var v = new URLSearchParams(location.search).get("view"); } catch (e) { return null; }
     return v === "participant" ? true : v === "trainer" ? false : null;
@@ -18,11 +16,10 @@
     try { return localStorage.getItem(KEY) === "1"; } catch (e) { return false; }
   }
   function store(on) { try { localStorage.setItem(KEY, on ? "1" : "0"); } catch (e) {} }
-  function labels() { return LABELS[document.documentElement.lang] || LABELS.en; }
   function apply(on, button) {
     document.documentElement.classList.toggle("participant-view", on);
     if (button) {
-      var label = on ? labels()[1] : labels()[0];
+      var label = button.getAttribute(on ? "data-on" : "data-off");
       if (button.textContent !== label) button.textContent = label;  // unchanged: nothing to lay out again
       button.setAttribute("aria-pressed", on ? "true" : "false");
     }
@@ -44,30 +41,11 @@
   }
   function setup() {
     var content = document.querySelector(".md-content__inner");
-    if (!content || !content.querySelector(".trainer-only")) { apply(stored()); return; }
+    var button = content && content.querySelector(".participant-toggle button");
+    if (!button) { apply(stored()); return; }
     markSections(content);
-    // overrides/main.html puts the toggle (after the title) and the print button (in the module
-    // bar) in the page, so that nothing moves when this runs; made here only if they are missing.
-    var wrap = content.querySelector(".participant-toggle"), button = wrap && wrap.querySelector("button");
-    if (!button) {
-      wrap = document.createElement("p");
-      wrap.className = "participant-toggle";
-      button = document.createElement("button");
-      button.type = "button";
-      wrap.appendChild(button);
-      var h1 = content.querySelector("h1");
-      if (h1 && h1.nextSibling) content.insertBefore(wrap, h1.nextSibling); else content.prepend(wrap);
-    }
-    var bar = document.querySelector(".module-bar");
-    if (bar) {  // module pages: print a participant handout from the module bar
-      var print = bar.querySelector(".print-handout");
-      if (!print) {
-        print = document.createElement("button");
-        print.type = "button";
-        print.className = "print-handout";
-        print.textContent = labels()[2];
-        bar.appendChild(print);
-      }
+    var print = document.querySelector(".module-bar .print-handout");
+    if (print) {  // module pages: print a participant handout from the module bar
       print.addEventListener("click", function () {
         store(true); apply(true, button);
         window.print();

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import SourceError, relative
-from curriculum.yaml_load import safe_load
+from ..yaml_load import safe_load
 
 TYPES = ("choice", "true-false")
 ID = re.compile(r"^[a-z0-9-]+$")

@@ -20,7 +20,7 @@ from mkdocs.structure.files import File
 
 from ..errors import SourceError, relative
 from ..indexes import labels
-from curriculum.yaml_load import safe_load
+from ..yaml_load import safe_load
 
 FOLDER = "videos"  # next to mkdocs.yml
 MARKER = re.compile(r"<!--\s*curriculum:videos\s*-->")

@@ -2,10 +2,9 @@
 page loads the search index before the reader searches."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from conftest import REPO
 from curriculum import page_weight
 
 
@@ -15,7 +14,6 @@ def compressed_site(built_site):
         yield base
 
 
-REPO = Path(__file__).resolve().parents[1]
 MODULES = [(prefix, f"modules/{p.stem}/") for prefix, lang in (("", "es"), ("en/", "en"))
            for p in sorted((REPO / "docs" / lang / "modules").glob("[0-9][0-9]-*.md"))]
 

@@ -132,9 +132,7 @@
     if (staticPart) staticPart.classList.add("kc-static--enhanced");
     script.parentNode.insertBefore(root, script);
   }
-  function safeBuild(script) {
-    if (script.getAttribute("data-built")) return;
-    script.setAttribute("data-built", "1");
+  function safeBuild(script) {  // once per self-check: its observer disconnects first
     try { build(script); } catch (e) { if (window.console) console.error(e); }
   }
   // Built when the reader comes within about two screens of it, not at load: on a long module page

@@ -18,7 +18,7 @@ from curriculum import DATA, alternates, booklet, checks, indexes, navigation, n
 from curriculum.config import load as load_options
 from curriculum.errors import relative, report
 from curriculum.languages import languages, of_url
-from curriculum import images, last_updated, module_bar, offline, tasklist, tooltips, trainer_pages
+from curriculum import images, last_updated, module_bar, offline, tables, tasklist, tooltips, trainer_pages
 from curriculum.indexes import labels
 from curriculum.kit import build as kit_build, pages as kit_pages, video
 from curriculum.kit import downloads as kit_downloads, questions as kit_questions, render as kit_render
@@ -173,10 +173,10 @@ last_updated.install()  # a shallow clone on CI must not fail --strict (see the 
 
 def on_page_content(html, page, config, files):
     """Glossary tooltips on module and guide pages (curriculum/tooltips.py), and no tooltip for
-    heading permalinks; checklists labelled; images sized."""
+    heading permalinks; checklists labelled; images sized; tables wrapped as Material would."""
     lang = of_url(languages(config), page.url)
     rel = Path(page.file.abs_src_path).relative_to(Path(config.docs_dir) / lang.locale).as_posix()
-    html = images.sized(tasklist.label(tooltips.quiet_headerlinks(html)), Path(page.file.abs_src_path))
+    html = images.sized(tables.wrap(tasklist.label(tooltips.quiet_headerlinks(html))), Path(page.file.abs_src_path))
     return tooltips.annotate(html, lang.locale) if tooltips.applies_to(rel) else html
 
 

@@ -9,6 +9,7 @@ and `--strict` link validation covers.
 """
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -18,7 +19,7 @@ from curriculum import DATA, alternates, booklet, checks, indexes, navigation, n
 from curriculum.config import load as load_options
 from curriculum.errors import relative, report
 from curriculum.languages import languages, of_url
-from curriculum import images, last_updated, module_bar, offline, tables, tasklist, tooltips, trainer_pages
+from curriculum import images, last_updated, module_bar, offline, render_cache, tables, tasklist, tooltips, trainer_pages
 from curriculum.indexes import labels
 from curriculum.kit import build as kit_build, pages as kit_pages, video
 from curriculum.kit import downloads as kit_downloads, questions as kit_questions, render as kit_render
@@ -50,6 +51,8 @@ def on_pre_build(config):
     _depth += 1
     if _depth == 1:
         _404.clear()
+        if _serve:
+            render_cache.start()
         langs = [lang.locale for lang in languages(config)]
         if not offline.building_copy():  # the published build beside it has checked the sources
             errors = checks.errors(checks.run(Path(config.docs_dir), langs, _project(config), build_only=True))
@@ -98,10 +101,13 @@ def on_post_build(config):
         offline.finish(site_dir, langs)
     alternates.split_sitemap(site_dir, config.site_url, langs)
     notfound.write(site_dir, config.site_url, _404, langs)
+    if _serve:
+        logging.getLogger("mkdocs.plugins.curriculum").info(render_cache.report())
     if _offline is not None:
         _offline.publish(site_dir)
 
 
+@event_priority(-100)
 def on_page_markdown(markdown, page, config, files):
     lang = of_url(languages(config), page.url)
     src = Path(page.file.abs_src_path)
@@ -120,7 +126,10 @@ def on_page_markdown(markdown, page, config, files):
               "offline": lambda: offline.table(_offline, lang, labels()[lang.locale], config.site_url)}
     markdown = indexes.expand(markdown, lang_dir, src.parent, lang.locale, relative(src, _project(config)), tables)
     markdown = video.expand(markdown, _project(config), lang.locale)
-    return trainer_pages.expand(markdown, lang_dir, src.parent, lang.locale)
+    markdown = trainer_pages.expand(markdown, lang_dir, src.parent, lang.locale)
+    # Under serve, an unchanged page is not converted again (curriculum/render_cache.py): this
+    # must see the Markdown as converted, so ours runs after every plugin's on_page_markdown.
+    return render_cache.before(markdown, page, config, files) if _serve else markdown
 
 
 def on_serve(server, config, builder):
@@ -171,9 +180,12 @@ def on_nav(nav, config, files):
 last_updated.install()  # a shallow clone on CI must not fail --strict (see the module)
 
 
+@event_priority(100)  # first: under serve, an unchanged page's kept conversion is put back before anything else
 def on_page_content(html, page, config, files):
     """Glossary tooltips on module and guide pages (curriculum/tooltips.py), and no tooltip for
     heading permalinks; checklists labelled; images sized; tables wrapped as Material would."""
+    if _serve:
+        html = render_cache.after(html, page, files)
     lang = of_url(languages(config), page.url)
     rel = Path(page.file.abs_src_path).relative_to(Path(config.docs_dir) / lang.locale).as_posix()
     html = images.sized(tables.wrap(tasklist.label(tooltips.quiet_headerlinks(html))), Path(page.file.abs_src_path))

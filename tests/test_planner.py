@@ -66,7 +66,7 @@ ROW = re.compile(r"<tr>\s*<td>(\d\d):(\d\d)–(\d\d):(\d\d)</td>\s*<td>(.*?)</td
 def agendas(html: str) -> dict[str, list[tuple[int, int, str, int]]]:
     """Agenda tables of a built planner page: heading id -> [(start, end, activity, minutes)]."""
     found = {}
-    for m in re.finditer(r'<h3 id="([\w-]+-day-\d+)".*?<table>(.*?)</table>', html, re.DOTALL):
+    for m in re.finditer(r'<h3 id="([\w-]+-day-\d+)".*?<table\b[^>]*>(.*?)</table>', html, re.DOTALL):
         found[m.group(1)] = [(int(r[0]) * 60 + int(r[1]), int(r[2]) * 60 + int(r[3]), r[4], int(r[5]))
                              for r in ROW.findall(m.group(2))]
     return found

@@ -5,6 +5,7 @@ import importlib.util
 import os
 from pathlib import Path
 
+from conftest import MINIMAL
 from curriculum import DATA, data
 
 REPO = Path(__file__).resolve().parents[1]
@@ -68,3 +69,82 @@ def test_the_terminology_check_sees_an_edited_page(tmp_path):
     page.write_text("---\ntitle: T\n---\n\n# T\n\nEl tráfico de mujeres es un delito.\n", encoding="utf-8")
     found = terminology.check(source.parse(page), "p.md", "es", "page", rules)
     assert found and "trata de mujeres" in found[0].message
+
+
+ABOUT = {
+    "es/about.md": "---\ntitle: Acerca de\ndescription: Página de prueba del sitio mínimo.\n---\n\n# Acerca de\n\n## Uno { #one }\n\nTexto uno.\n",
+    "en/about.md": "---\ntitle: About\ndescription: Test page of the minimal site.\n---\n\n# About\n\n## One { #one }\n\nText one.\n",
+}
+
+
+class Serving:
+    """`mkdocs serve --strict` on a tiny site; each `rebuild` edits files and returns the log of the
+    rebuild they start."""
+
+    def __init__(self, site):
+        import subprocess
+        import sys
+        import threading
+
+        from conftest import _env, free_port
+
+        self.site, self.port, self.lines = site, free_port(), []
+        self.proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{self.port}"],
+                                     cwd=site.root, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        threading.Thread(target=lambda: [self.lines.append(line) for line in self.proc.stdout], daemon=True).start()
+        self.wait(lambda text: "Serving on" in text)
+
+    def wait(self, done, since: int = 0, timeout: float = 300) -> str:
+        import time
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            text = "".join(self.lines[since:])
+            if done(text):
+                return text
+            assert self.proc.poll() is None, "".join(self.lines)
+            time.sleep(0.2)
+        raise AssertionError("no rebuild:\n" + "".join(self.lines))
+
+    def rebuild(self, files: dict[str, str]) -> str:
+        since = len(self.lines)
+        self.site.write(files)
+        return self.wait(lambda text: "Reloading browsers" in text or "An error happened during the rebuild" in text, since)
+
+    def get(self, path: str) -> str:
+        import urllib.request
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}") as response:
+            return response.read().decode("utf-8")
+
+    def stop(self):
+        self.proc.terminate()
+        self.proc.wait(30)
+
+
+def test_serve_converts_only_the_edited_page_and_still_checks_every_link(tiny_site):
+    """Under serve an unchanged page reuses its last conversion (curriculum/render_cache.py): after
+    an edit of one page only that page is converted again, and the site shows the edit; a page
+    reused still has its links to another page's anchors checked against that page as it is now;
+    a page whose conversion warned is converted again, so --strict keeps reporting it."""
+    home = {"es/index.md": MINIMAL["es/index.md"] + "\nVer [uno](about.md#one).\n",
+            "en/index.md": MINIMAL["en/index.md"] + "\nSee [one](about.md#one).\n"}
+    tiny_site.write({**home, **ABOUT})
+    serving = Serving(tiny_site)
+    try:
+        log = serving.rebuild({"en/about.md": ABOUT["en/about.md"].replace("Text one.", "Text one, edited.")})
+        assert "Reloading browsers" in log, log
+        assert "Pages converted: 1; unchanged since the last rebuild, reused: 3" in log, log
+        assert "Text one, edited." in serving.get("en/about/")
+
+        # The home page is reused; the anchor it links to is gone: reported all the same.
+        gone = {p: t.replace(" { #one }", " { #two }") for p, t in ABOUT.items()}
+        log = serving.rebuild(gone)
+        assert "Aborted with" in log and "#one" in log, log
+
+        # A conversion that warned is not kept: still reported after an edit elsewhere.
+        broken = {"en/about.md": ABOUT["en/about.md"] + "\nSee [missing](missing.md).\n"}
+        log = serving.rebuild({**ABOUT, **broken})
+        assert "Aborted with" in log and "missing.md" in log, log
+        log = serving.rebuild({"es/about.md": ABOUT["es/about.md"].replace("Texto uno.", "Texto uno, otra vez.")})
+        assert "Aborted with" in log and "missing.md" in log, log
+    finally:
+        serving.stop()

@@ -19,7 +19,7 @@ from curriculum import DATA, alternates, booklet, checks, indexes, navigation, n
 from curriculum.config import load as load_options
 from curriculum.errors import relative, report
 from curriculum.languages import languages, of_url
-from curriculum import images, last_updated, module_bar, offline, render_cache, tables, tasklist, tooltips, trainer_pages
+from curriculum import images, last_updated, module_bar, offline, render_cache, serve_memo, tables, tasklist, tooltips, trainer_pages
 from curriculum.indexes import labels
 from curriculum.kit import build as kit_build, pages as kit_pages, video
 from curriculum.kit import downloads as kit_downloads, questions as kit_questions, render as kit_render
@@ -37,6 +37,8 @@ def on_startup(command, dirty):
     global _depth, _serve
     _depth = 0
     _serve = command == "serve"
+    if _serve:
+        serve_memo.install()
 
 
 def on_build_error(error):
@@ -53,6 +55,7 @@ def on_pre_build(config):
         _404.clear()
         if _serve:
             render_cache.start()
+            serve_memo.new_rebuild()
         langs = [lang.locale for lang in languages(config)]
         if not offline.building_copy():  # the published build beside it has checked the sources
             errors = checks.errors(checks.run(Path(config.docs_dir), langs, _project(config), build_only=True))
@@ -195,3 +198,8 @@ def on_page_content(html, page, config, files):
 def on_page_context(context, page, config, nav):
     """Previous and next module and our labels, for overrides/main.html."""
     return module_bar.context(context, page, nav, of_url(languages(config), page.url).locale)
+
+
+def on_env(env, config, files):
+    """Under serve, compiled templates are kept from one rebuild to the next (curriculum/serve_memo.py)."""
+    return serve_memo.templates(env) if _serve else env

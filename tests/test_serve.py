@@ -134,6 +134,8 @@ def test_serve_converts_only_the_edited_page_and_still_checks_every_link(tiny_si
         assert "Reloading browsers" in log, log
         assert "Pages converted: 1; unchanged since the last rebuild, reused: 3" in log, log
         assert "Text one, edited." in serving.get("en/about/")
+        assert "Text one, edited." in serving.get("en/search/search_index.json")  # indexed again
+        assert "Texto uno." in serving.get("search/search_index.json")  # the other language's, kept
 
         # The home page is reused; the anchor it links to is gone: reported all the same.
         gone = {p: t.replace(" { #one }", " { #two }") for p, t in ABOUT.items()}
@@ -148,3 +150,42 @@ def test_serve_converts_only_the_edited_page_and_still_checks_every_link(tiny_si
         assert "Aborted with" in log and "missing.md" in log, log
     finally:
         serving.stop()
+
+
+def test_serve_keeps_compiled_templates_but_sees_an_edited_one(tmp_path):
+    import jinja2
+
+    from curriculum import serve_memo
+
+    (tmp_path / "t.html").write_text("one {{ x }}", encoding="utf-8")
+    env = lambda: serve_memo.templates(jinja2.Environment(loader=jinja2.FileSystemLoader(tmp_path)))
+    assert env().get_template("t.html").render(x=1) == "one 1"
+    stored = dict(serve_memo.TEMPLATES.store)
+    assert stored  # compiled once, kept for the next environment
+    (tmp_path / "t.html").write_text("two {{ x }}", encoding="utf-8")
+    assert env().get_template("t.html").render(x=1) == "two 1"
+    assert serve_memo.TEMPLATES.store != stored  # the edited template was compiled again and kept
+
+
+def test_serve_asks_git_again_after_a_commit(tmp_path):
+    """The git plugin's answers are kept while the repository's refs are the same, not after a commit."""
+    import subprocess
+
+    from curriculum import serve_memo
+
+    git = lambda *a: subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *a], cwd=tmp_path, check=True, capture_output=True)
+    git("init", "-q")
+    page = tmp_path / "p.md"
+    page.write_text("one\n", encoding="utf-8")
+    git("add", "p.md")
+    git("commit", "-qm", "one")
+    calls = []
+    ask = serve_memo.remember(lambda self, path, is_first_commit=False: calls.append(path) or ("hash", len(calls)), "commit")
+    serve_memo.new_rebuild()
+    assert ask(None, path=str(page)) == ask(None, path=str(page)) == ("hash", 1)
+    page.write_text("two\n", encoding="utf-8")  # an edit, not committed: the same answer
+    serve_memo.new_rebuild()
+    assert ask(None, path=str(page)) == ("hash", 1) and len(calls) == 1
+    git("commit", "-qam", "two")
+    serve_memo.new_rebuild()
+    assert ask(None, path=str(page)) == ("hash", 2)

@@ -27,6 +27,7 @@ class Context:
     site: Site
 
 
+@lru_cache(maxsize=1024)  # the same addresses on every rebuild under serve
 def qr_uri(url: str) -> str:
     return segno.make(url, error="m", micro=False).svg_data_uri(scale=1, border=0, dark="#000", light="#fff", omitsize=True)
 

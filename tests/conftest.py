@@ -306,6 +306,11 @@ def served_site(built_site):
     server.shutdown()
 
 
+def built_pages(out: Path) -> list[Path]:
+    """Every HTML page of a built site, both languages, without the offline copies' build."""
+    return [p for p in out.rglob("*.html") if "offline" not in p.relative_to(out).parts]
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright import sync_api

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
 
-from conftest import SITE_URL
+from conftest import SITE_URL, built_pages
 
 
 class Headings(HTMLParser):
@@ -152,8 +152,7 @@ def test_heading_permalinks_are_named_without_a_tooltip_on_every_page(built_site
     no title, so Material's content.tooltips does not build a tooltip for each heading (issue 18)."""
     import re
 
-    out = built_site[0]
-    pages = [p for p in out.rglob("*.html") if "offline" not in p.relative_to(out).parts]
+    pages = built_pages(built_site[0])
     assert len(pages) > 80
     named = 0
     for page in pages:

@@ -120,14 +120,14 @@ def on_page_markdown(markdown, page, config, files):
     if isinstance(page.meta.get("module"), int):  # the knowledge check, from questions/<lang>/module-NN.yml
         bank = kit_questions.load(_project(config), lang.locale, page.meta["module"])
         markdown = kit_render.expand(markdown, bank, labels()[lang.locale])
-    tables = {"booklets": lambda: booklet.index_table(_booklets, lang.locale, page.file.src_uri),
+    generated = {"booklets": lambda: booklet.index_table(_booklets, lang.locale, page.file.src_uri),
               "slides": lambda: kit_pages.slides_table(_kit, lang.locale, page.file.src_uri),
               "forms": lambda: kit_pages.forms_table(_booklets, lang.locale, page.file.src_uri),
               "protocols": lambda: booklet.protocol_table(_booklets, lang.locale, page.file.src_uri),
               "posters": lambda: booklet.poster_table(_booklets, lang.locale, page.file.src_uri),
               "tests": lambda: kit_downloads.table(_booklets, lang.locale, page.file.src_uri, labels()[lang.locale]),
               "offline": lambda: offline.table(_offline, lang, labels()[lang.locale], config.site_url)}
-    markdown = indexes.expand(markdown, lang_dir, src.parent, lang.locale, relative(src, _project(config)), tables)
+    markdown = indexes.expand(markdown, lang_dir, src.parent, lang.locale, relative(src, _project(config)), generated)
     markdown = video.expand(markdown, _project(config), lang.locale)
     markdown = trainer_pages.expand(markdown, lang_dir, src.parent, lang.locale)
     # Under serve, an unchanged page is not converted again (curriculum/render_cache.py): this

@@ -76,3 +76,16 @@ def test_a_term_in_a_module_shows_its_definition_on_keyboard_focus(page, served_
     tip = page.locator(".md-tooltip2").filter(has_text=definition[:40])
     tip.first.wait_for(state="visible", timeout=5000)
     assert definition[:40] in tip.first.inner_text()
+
+
+def test_tooltips_are_remembered_per_page_html_and_glossary_version(monkeypatch):
+    """Under serve an unchanged page is not matched again; an edited glossary is seen."""
+    first = [{"id": "t", "en": {"forms": ["trafficking"], "definition": "One."}}]
+    monkeypatch.setattr(tooltips, "entries", lambda: first)
+    page = "<p>Trafficking and trafficking.</p>"
+    once = tooltips.annotate(page, "en")
+    assert 'title="One."' in once
+    assert tooltips.annotate(page, "en") is once  # remembered, not made again
+    second = [{"id": "t", "en": {"forms": ["trafficking"], "definition": "Two."}}]
+    monkeypatch.setattr(tooltips, "entries", lambda: second)
+    assert 'title="Two."' in tooltips.annotate(page, "en")

@@ -6,9 +6,12 @@ Done on the rendered HTML rather than with `*[form]: …` abbreviation lines, so
 never marked inside a heading (nor the table of contents), a link, code, a button or a summary,
 and so that a term split across two source lines is still found. Only the first occurrence per
 page is marked: a term such as "UNTOC" occurs dozens of times in one module, and one tooltip per
-term and page is what a reader needs. Forms are matched case-sensitively, longest first."""
+term and page is what a reader needs. Forms are matched case-sensitively, longest first.
+Under `mkdocs serve` a page whose HTML is unchanged since the last rebuild gets the same result
+without the matching again (remembered per version of the glossary)."""
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 
@@ -21,6 +24,7 @@ TAG = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
 OPEN = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
 
 _compiled: dict[str, tuple[int, re.Pattern, dict]] = {}
+_annotated: dict[tuple[str, str], tuple[object, str]] = {}  # (locale, HTML digest) -> (glossary, result)
 
 
 def _matcher(locale: str) -> tuple[re.Pattern, dict]:
@@ -48,6 +52,19 @@ def _normal(text: str) -> str:
 
 def annotate(page_html: str, locale: str) -> str:
     """`page_html` with the first occurrence of each glossary term of `locale` marked."""
+    terms = entries()
+    key = (locale, hashlib.sha1(page_html.encode("utf-8")).hexdigest())
+    hit = _annotated.get(key)
+    if hit is not None and hit[0] is terms:
+        return hit[1]
+    if len(_annotated) > 1000:  # a long serve session: start again rather than grow
+        _annotated.clear()
+    result = _annotate(page_html, locale)
+    _annotated[key] = (terms, result)
+    return result
+
+
+def _annotate(page_html: str, locale: str) -> str:
     pattern, by_form = _matcher(locale)
     done: set[str] = set()
 

@@ -462,3 +462,21 @@ def test_links_to_the_pdfs_are_validated_by_mkdocs(tiny_site):
     assert "01-trafficking.pdf" not in output.split("Aborted")[-1] and "01-trafficking-a4.pdf" not in output
     site.write({"en/index.md": page.replace(", [missing](booklets/09-missing.pdf)", "")})
     rendered(site.build())
+
+
+def test_booklet_markdown_is_converted_once_per_text_and_again_after_an_edit(tmp_path, monkeypatch):
+    """The booklet plan converts every booklet on every rebuild under serve; the same text is
+    converted once, an edited one again."""
+    import markdown
+
+    from curriculum.booklet import paper
+
+    made = []
+    real = markdown.Markdown
+    monkeypatch.setattr(paper.markdown, "Markdown", lambda *a, **k: made.append(1) or real(*a, **k))
+    site = paper.Site("https://example.org/", "", tmp_path, True, ("toc", "tables"), {})
+    text = "## One { #one }\n\nText " + tmp_path.name + ".\n"  # a text no other test converts
+    first = paper.render(text, tmp_path / "p.md", site, "p")
+    assert paper.render(text, tmp_path / "p.md", site, "p") == first and len(made) == 1
+    edited = paper.render(text.replace("Text", "Edited text"), tmp_path / "p.md", site, "p")
+    assert "Edited text" in edited[0] and len(made) == 2

@@ -5,6 +5,7 @@ prefix, links lead to the site online, images to their files. Headings come from
 """
 from __future__ import annotations
 
+import copy
 import html
 import posixpath
 import re
@@ -74,9 +75,24 @@ class _Extension(Extension):
         md.treeprocessors.register(ForPaper(md, *self.processor_args), "for_paper", 4)  # after toc (5)
 
 
+_rendered: dict[tuple, tuple[str, list[dict]]] = {}
+
+
 def render(text: str, page_path: Path, site: Site, id_prefix: str, drop_title: bool = False,
            baselevel: int = 1) -> tuple[str, list[dict]]:
-    """(HTML, toc_tokens) of Markdown text from page_path."""
+    """(HTML, toc_tokens) of Markdown text from page_path. The same arguments give the same
+    result: it is remembered (the booklet plan converts every booklet on every rebuild under
+    `mkdocs serve`, where one page has changed)."""
+    key = (text, str(page_path), repr(site), id_prefix, drop_title, baselevel)
+    if key not in _rendered:
+        if len(_rendered) > 2000:  # a long serve session: start again rather than grow
+            _rendered.clear()
+        _rendered[key] = _convert(text, page_path, site, id_prefix, drop_title, baselevel)
+    html, toc = _rendered[key]
+    return html, copy.deepcopy(toc)
+
+
+def _convert(text: str, page_path: Path, site: Site, id_prefix: str, drop_title: bool, baselevel: int) -> tuple[str, list[dict]]:
     configs = {k: dict(v) for k, v in site.extension_configs.items()}
     configs["toc"] = {**configs.get("toc", {}), "permalink": False, "baselevel": baselevel}  # no ¶ on paper
     md = markdown.Markdown(extensions=[*site.extensions, _Extension((page_path, site, id_prefix, drop_title))],

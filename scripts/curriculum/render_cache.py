@@ -44,7 +44,7 @@ class _Kept:
 
 _warnings = _Warnings()
 _kept: dict[str, _Kept] = {}  # one per page source, the last clean conversion
-_files: tuple[object, str] | None = None  # the build's Files and their digest
+_build: tuple[object, str] | None = None  # this language build's Files, and its digest of them and the settings
 stats = {"reused": 0, "converted": 0}
 
 
@@ -56,18 +56,18 @@ def start() -> None:
     stats["reused"] = stats["converted"] = 0
 
 
-def _files_digest(files) -> str:
-    global _files
-    if _files is None or _files[0] is not files:
+def _build_digest(config, files) -> str:
+    """The site's files and the Markdown settings, once per language build (each has its own Files)."""
+    global _build
+    if _build is None or _build[0] is not files:
         listing = sorted((f.src_uri, f.dest_uri, f.url) for f in files)
-        _files = (files, hashlib.sha1(json.dumps(listing).encode()).hexdigest())
-    return _files[1]
+        settings = [config["markdown_extensions"], config["mdx_configs"], config["use_directory_urls"], str(config["validation"])]
+        _build = (files, hashlib.sha1(json.dumps([listing, settings], default=repr, sort_keys=True).encode()).hexdigest())
+    return _build[1]
 
 
 def _key(markdown: str, page, config, files) -> str:
-    settings = json.dumps([config["markdown_extensions"], config["mdx_configs"], config["use_directory_urls"],
-                           str(config["validation"])], default=repr, sort_keys=True)
-    parts = [markdown, page.file.abs_src_path or "", page.file.src_uri, page.url, _files_digest(files), settings]
+    parts = [markdown, page.file.abs_src_path or "", page.file.src_uri, page.url, _build_digest(config, files)]
     return hashlib.sha1("\0".join(parts).encode()).hexdigest()
 
 

@@ -1,6 +1,8 @@
 """One error type for every source problem: file, line or field, and the fix."""
 from __future__ import annotations
 
+import functools
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +40,11 @@ def report(errors: list[SourceError]) -> str:
 
 def relative(path, root) -> str:
     """How messages name a file: relative to the project root when it lies inside it."""
+    return _relative(str(path), str(root), os.getcwd())
+
+
+@functools.lru_cache(maxsize=4096)  # asked some 800 times per build, of the same few hundred files
+def _relative(path: str, root: str, cwd: str) -> str:  # cwd: a relative path resolves against it
     try:
         return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
     except ValueError:

@@ -61,9 +61,14 @@ def with_folded(doc: dict) -> dict:
     the folded field while "protección" matches the text itself. Only words whose folded form
     differs are stored, once each, to keep the index small. Results still show the text.
     """
-    plain = TAGS.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}")
-    words = {fold(w) for w in WORD.findall(plain) if fold(w) != w}
-    return {**doc, FOLDED: " ".join(sorted(words))} if words else doc
+    folded = _folded(doc.get("title", ""), doc.get("text", ""))
+    return {**doc, FOLDED: folded} if folded else doc
+
+
+@functools.lru_cache(maxsize=20_000)  # the same sections in every build of a language and every rebuild under serve
+def _folded(title: str, text: str) -> str:
+    plain = TAGS.sub(" ", f"{title} {text}")
+    return " ".join(sorted({f for w in WORD.findall(plain) if (f := fold(w)) != w}))
 
 
 def point_base(html: str, lang: Language, src: str) -> str:

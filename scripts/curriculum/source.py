@@ -118,8 +118,26 @@ def parse(path: Path) -> Page:
     return parse_text(path.read_text(encoding="utf-8"), path)
 
 
+# The last parse of each file, by (path, front_matter): the checks, the booklet and kit plans, the
+# indexes and the planner each read the same sources, and `mkdocs serve` reads them all again on
+# every rebuild. A text that changed is parsed again.
+_parsed: dict[tuple[str, bool], tuple[str, Page]] = {}
+
+
 def parse_text(text: str, path: Path = Path("<markdown>"), front_matter: bool = True) -> Page:
-    """Parse Markdown text; front_matter=False for a body MkDocs has already split off."""
+    """Parse Markdown text; front_matter=False for a body MkDocs has already split off.
+
+    The same text of the same file gives back the same Page: callers read it and never change it."""
+    key = (str(path), front_matter)
+    last = _parsed.get(key)
+    if last is not None and last[0] == text:
+        return last[1]
+    page = _parse(text, path, front_matter)
+    _parsed[key] = (text, page)
+    return page
+
+
+def _parse(text: str, path: Path, front_matter: bool) -> Page:
     meta, key_lines, body_start = split_front_matter(text) if front_matter else ({}, {}, 1)
     lines = text.split("\n")
     page = Page(path, meta, key_lines, body_start, lines)

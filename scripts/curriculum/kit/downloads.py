@@ -8,6 +8,7 @@ the table, with each file's size.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,15 +38,26 @@ def gift_path(n: int) -> str:
     return f"kit/gift/module-{n:02d}-gift.txt"
 
 
+# The last downloads made per language, with the banks and words they were made from: a bank
+# object stays the same while its file is unchanged (questions.read), so `mkdocs serve` exports
+# again only after a bank or the words changed.
+_last: dict[str, tuple[list, str, Made]] = {}
+
+
 def make(root: Path, locale: str, numbers: list[int], words: dict) -> Made:
-    made = Made()
     banks = [b for n in sorted(numbers) if (b := questions.load(root, locale, n)) is not None]
+    said = json.dumps(words, sort_keys=True, ensure_ascii=False, default=str)
+    last = _last.get(locale)
+    if last is not None and said == last[1] and len(banks) == len(last[0]) and all(a is b for a, b in zip(banks, last[0])):
+        return last[2]
+    made = Made()
     for bank in banks:
         made.modules.append(bank.module)
         made.content[moodle_path(bank.module)] = moodle.export(bank, words).encode("utf-8")
         made.content[gift_path(bank.module)] = gift.export(bank, words).encode("utf-8")
     if banks:
         made.content[RESULTS] = results.workbook(banks, words)
+    _last[locale] = (banks, said, made)
     return made
 
 

@@ -605,10 +605,26 @@ def decks(docs_dir: Path, locales: list[str], root: Path) -> list[Deck]:
         except KitError as exc:
             errors += exc.errors
             continue
-        out += [deck(path, locale, root, m, p) for (locale, path), m, (p, _, _) in zip(versions, maps, pages)]
+        out += [_deck(path, locale, root, m, p) for (locale, path), m, (p, _, _) in zip(versions, maps, pages)]
     if errors:
         raise KitError(errors)
     return sorted(out, key=lambda d: (d.module, locales.index(d.locale)))
+
+
+# The last deck of each module page, with what it was made from: a parsed page stays the same
+# object while its text is unchanged (source.parse_text), and kit.yml's while the file is, so
+# `mkdocs serve` makes again only the decks of a module or settings that changed.
+_decks: dict[tuple[str, str], tuple[Page, str, dict, Deck]] = {}
+
+
+def _deck(path: Path, locale: str, root: Path, mapped: list, page: Page) -> Deck:
+    key, said = (str(path), locale), repr((str(root), mapped))
+    last = _decks.get(key)
+    if last is not None and last[0] is page and last[1] == said and last[2] is spec():
+        return last[3]
+    made = deck(path, locale, root, mapped, page)
+    _decks[key] = (page, said, spec(), made)
+    return made
 
 
 def check(pages: list[tuple[Page, str, str]]) -> list[SourceError]:

@@ -9,6 +9,7 @@ and `--strict` link validation covers.
 """
 from __future__ import annotations
 
+import functools
 import logging
 from pathlib import Path
 
@@ -150,7 +151,12 @@ def _prefix(config, locale: str) -> str:
 
 def _project(config) -> Path:
     """The folder of mkdocs.yml: error messages name files relative to it."""
-    return Path(config.config_file_path).resolve().parent
+    return _folder_of(config.config_file_path)
+
+
+@functools.lru_cache(maxsize=8)  # asked for every page
+def _folder_of(config_file: str) -> Path:
+    return Path(config_file).resolve().parent
 
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen this language's files

@@ -189,3 +189,56 @@ def test_serve_asks_git_again_after_a_commit(tmp_path):
     git("commit", "-qam", "two")
     serve_memo.new_rebuild()
     assert ask(None, path=str(page)) == ("hash", 2)
+
+
+def test_a_source_is_parsed_once_per_text_and_again_after_an_edit(monkeypatch):
+    """The checks, plans and pages read the same sources many times per build, and serve again on
+    every rebuild: one parse per version of a text."""
+    from curriculum import source
+
+    monkeypatch.setattr(source, "_parsed", {})
+    text = "---\ntitle: A\n---\n\n# A\n\n## One {#one}\n"
+    first = source.parse_text(text, Path("docs/en/a.md"))
+    assert source.parse_text(text, Path("docs/en/a.md")) is first
+    assert source.parse_text(text, Path("docs/es/a.md")) is not first  # another file: its own line numbers and name
+    edited = source.parse_text(text + "\n## Two {#two}\n", Path("docs/en/a.md"))
+    assert [h.id for h in edited.headings] == [None, "one", "two"] and [h.id for h in first.headings] == [None, "one"]
+    monkeypatch.setattr(source, "MEMO", 2)
+    source.parse_text("# B\n", Path("b.md"))
+    assert len(source._parsed) == 2 and source.parse_text(text, Path("docs/en/a.md")) is not first  # the oldest went first
+
+
+def test_a_deck_is_made_again_only_for_the_edited_module(tmp_path):
+    """Serve makes every deck on every rebuild: a module page whose text is unchanged keeps its deck."""
+    import shutil
+
+    from conftest import REPO
+    from curriculum.kit import slide_model
+
+    for lang in ("es", "en"):
+        shutil.copytree(REPO / "docs" / lang / "modules", tmp_path / lang / "modules")
+    before = slide_model.decks(tmp_path, ["es", "en"], REPO)
+    again = slide_model.decks(tmp_path, ["es", "en"], REPO)
+    assert len(before) == 16 and all(a is b for a, b in zip(before, again))
+    page = next((tmp_path / "en" / "modules").glob("02-*.md"))
+    text = page.read_text(encoding="utf-8")
+    title = text.split("title:", 1)[1].split("\n", 1)[0].strip()
+    page.write_text(text.replace(f"title: {title}", "title: Edited title", 1), encoding="utf-8")
+    after = slide_model.decks(tmp_path, ["es", "en"], REPO)
+    changed = [(d.module, d.locale) for d, b in zip(after, before) if d is not b]
+    assert changed == [(2, "en")]
+    assert next(d for d in after if (d.module, d.locale) == (2, "en")).slides[0].title == "Edited title"
+
+
+def test_question_bank_exports_are_made_again_only_after_a_change(monkeypatch):
+    from conftest import REPO
+    from curriculum.indexes import labels
+    from curriculum.kit import downloads
+
+    monkeypatch.setattr(downloads, "_last", {})
+    words = labels()["es"]
+    first = downloads.make(REPO, "es", [1, 2], words)
+    assert downloads.make(REPO, "es", [1, 2], dict(words)) is first  # the same banks and words
+    assert downloads.make(REPO, "es", [1], words) is not first
+    other = downloads.make(REPO, "es", [1, 2], {**words, "module": "Unidad"})
+    assert other is not first and other.content.keys() == first.content.keys()

@@ -118,22 +118,25 @@ def parse(path: Path) -> Page:
     return parse_text(path.read_text(encoding="utf-8"), path)
 
 
-# The last parse of each file, by (path, front_matter): the checks, the booklet and kit plans, the
-# indexes and the planner each read the same sources, and `mkdocs serve` reads them all again on
-# every rebuild. A text that changed is parsed again.
-_parsed: dict[tuple[str, bool], tuple[str, Page]] = {}
+# Parses remembered by (file, front_matter, text): the checks, the booklet and kit plans, the
+# indexes and the planner read the same sources, the booklet boxes the same page bodies, and
+# `mkdocs serve` reads them all again on every rebuild. A changed text is parsed again; the oldest
+# parses go first past MEMO entries (old versions of pages edited under serve).
+MEMO = 1000
+_parsed: dict[tuple[str, bool, str], Page] = {}
 
 
 def parse_text(text: str, path: Path = Path("<markdown>"), front_matter: bool = True) -> Page:
     """Parse Markdown text; front_matter=False for a body MkDocs has already split off.
 
     The same text of the same file gives back the same Page: callers read it and never change it."""
-    key = (str(path), front_matter)
-    last = _parsed.get(key)
-    if last is not None and last[0] == text:
-        return last[1]
-    page = _parse(text, path, front_matter)
-    _parsed[key] = (text, page)
+    key = (str(path), front_matter, text)
+    page = _parsed.pop(key, None)
+    if page is None:
+        page = _parse(text, path, front_matter)
+        while len(_parsed) >= MEMO:
+            del _parsed[next(iter(_parsed))]
+    _parsed[key] = page  # the newest last
     return page
 
 

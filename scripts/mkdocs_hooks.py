@@ -20,7 +20,7 @@ from curriculum import DATA, alternates, booklet, checks, indexes, navigation, n
 from curriculum.config import load as load_options
 from curriculum.errors import relative, report
 from curriculum.languages import languages, of_url
-from curriculum import images, last_updated, module_bar, offline, render_cache, serve_memo, tables, tasklist, tooltips, trainer_pages
+from curriculum import images, last_updated, module_bar, offline, render_cache, script_loader, serve_memo, tables, tasklist, tooltips, trainer_pages
 from curriculum.indexes import labels
 from curriculum.kit import build as kit_build, pages as kit_pages, video
 from curriculum.kit import downloads as kit_downloads, questions as kit_questions, render as kit_render
@@ -78,7 +78,7 @@ def on_config(config):
 def on_post_page(output, page, config):
     langs = languages(config)
     lang = of_url(langs, page.url)
-    output = search.point_base(output, lang, page.file.src_uri)
+    output = script_loader.after_parse(search.point_base(output, lang, page.file.src_uri))
     return alternates.head_links_to_roots(output, None if offline.building_copy() else config.site_url, langs)
 
 
@@ -88,7 +88,7 @@ def on_post_template(output_content, template_name, config):
         lang = next((lang for lang in languages(config) if lang.locale == locale), None)
         if lang is None:
             raise PluginError(f"mkdocs.yml: theme.language '{locale}' is not one of the i18n languages")
-        _404[locale] = search.point_base(output_content, lang, "404.html")
+        _404[locale] = script_loader.after_parse(search.point_base(output_content, lang, "404.html"))
     return output_content
 
 

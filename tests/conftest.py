@@ -22,6 +22,32 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 SITE_URL = "http://127.0.0.1:8000/"  # fixed: it enters the booklet cache key
 
 
+def _then_scripts_ran(method):
+    """A page's scripts run after its first paint (curriculum/script_loader.py), possibly after the
+    window's load event: every way a test waits for a page waits for them too, as a reader would
+    before using the search or a toggle. A page without the loader is ready at once."""
+    @functools.wraps(method)
+    def wait(self, *args, **kwargs):
+        result = method(self, *args, **kwargs)
+        self.wait_for_function("window.curriculumReady !== false", timeout=30_000)
+        return result
+    return wait
+
+
+def _patch_playwright() -> None:
+    try:
+        from playwright.sync_api import Page
+    except ImportError:  # the checks without the browser tests
+        return
+    for name in ("goto", "reload", "go_back", "go_forward", "wait_for_url", "wait_for_load_state"):
+        if not getattr(getattr(Page, name), "_waits_for_scripts", False):
+            setattr(Page, name, _then_scripts_ran(getattr(Page, name)))
+            getattr(Page, name)._waits_for_scripts = True
+
+
+_patch_playwright()
+
+
 def _env(site_url: str | None = None, cache: Path | None = None) -> dict:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if site_url:

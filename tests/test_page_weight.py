@@ -64,3 +64,70 @@ def test_nothing_moves_on_a_module_page_after_it_first_paints(browser, compresse
         assert sum(v for v, _ in shifts) <= SHIFT_BUDGET, shifts
     finally:
         context.close()
+
+
+PAGE = ('<html><head></head><body><p>x</p>\n<script id="__config" type="application/json">{"base": "."}</script>\n'
+        '  {tail}\n  </body>\n</html>')
+
+
+def test_the_script_loader_keeps_the_scripts_and_their_order():
+    from curriculum import script_loader
+
+    tail = '<script src="a/bundle.js"></script>\n   <script src="b.js"></script>\n <script src="c.js"></script>'
+    html = script_loader.after_parse(PAGE.replace("{tail}", tail))
+    assert "<script src=" not in html and html.endswith("</body>\n</html>")
+    assert script_loader.addresses(html) == ["a/bundle.js", "b.js", "c.js"]
+    for tail in ('<script src="a.js" type="module"></script>', '<script src="a.js"></script><p>after</p>', ""):
+        page = PAGE.replace("{tail}", tail)
+        assert script_loader.after_parse(page) == page  # anything but plain tags: left as the theme wrote it
+    assert script_loader.after_parse("<p>no config</p></body>") == "<p>no config</p></body>"
+
+
+def test_every_page_loads_the_theme_script_first_once_parsed(built_site):
+    """Every built page of both languages and the 404 pages: the theme's script, then ours in
+    mkdocs.yml's order, through the loader; no closing tags left. (The offline copies are built
+    through the same hook; tests/test_offline.py uses their search and switch.)"""
+    import re
+
+    import yaml
+
+    from curriculum import script_loader
+
+    out = built_site[0]
+    ours = [s if isinstance(s, str) else s["path"] for s in
+            yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["extra_javascript"]]
+    pages = sorted(out.rglob("*.html"))
+    theme_pages = [p for p in pages if '<script id="__config"' in p.read_text(encoding="utf-8")]
+    sources = [p for lang in ("es", "en") for p in (REPO / "docs" / lang).rglob("*.md")]
+    assert len(theme_pages) == len(sources) + 2, "a Markdown page without the theme's page, or a 404 page missing"
+    for path in theme_pages:
+        html = path.read_text(encoding="utf-8")
+        srcs = script_loader.addresses(html)
+        assert srcs, f"{path.relative_to(out)}: the scripts are closing tags, not loaded once parsed (a script with type, async or defer in extra_javascript?)"
+        assert re.search(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js$", srcs[0]), (path, srcs)
+        assert [s.split("assets/", 1)[-1] for s in srcs[1:]] == [s.split("assets/", 1)[-1] for s in ours], (path, srcs)
+        assert not re.search(r'<script src="[^"]*"></script>\s*</body>', html), path
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_theme_runs_after_the_first_paint_and_is_wired(browser, compressed_site, prefix):
+    """The page paints before the theme's script runs; Material, which listens for DOMContentLoaded
+    only, gets it again from the loader once, and its keyboard shortcut then opens the search."""
+    context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.add_init_script("""window.__events = [];
+            document.addEventListener('DOMContentLoaded', e => window.__events.push([e.isTrusted ? 'parsed' : 'wired', performance.now()]));""")
+        page.goto(compressed_site + prefix + page_weight.PAGE_KINDS["module"])
+        page.wait_for_function("window.curriculumReady === true", timeout=10_000)
+        events = page.evaluate("window.__events")
+        assert [name for name, _ in events] == ["parsed", "wired"]
+        paint = page.evaluate("performance.getEntriesByName('first-contentful-paint')[0].startTime")
+        assert paint < events[1][1], f"first paint at {paint:.0f} ms, theme wired at {events[1][1]:.0f} ms"
+        assert page.evaluate("typeof window.component$") == "object"
+        assert not page.evaluate("document.getElementById('__search').checked")
+        page.keyboard.press("f")  # Material's shortcut for the search
+        page.wait_for_function("document.getElementById('__search').checked", timeout=5000)
+        assert page.locator(".participant-toggle button").is_visible()
+    finally:
+        context.close()

@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from conftest import SITE_URL, built_pages
+from curriculum import script_loader
 
 
 class Headings(HTMLParser):
@@ -119,6 +120,8 @@ def test_no_reference_to_another_host(built_site):
             if 'rel="canonical"' in tag or 'rel="alternate"' in tag:
                 continue
             assert not pattern.search(tag), f"{path.relative_to(out)}: {tag}"
+        for src in script_loader.addresses(text) or []:  # the scripts the page inserts once parsed
+            assert not re.match(r"(https?:)?//(?!127\.0\.0\.1)", src), f"{path.relative_to(out)}: {src}"
     for css in out.rglob("*.css"):
         assert not re.search(r"@import\s+url\(\s*['\"]?https?:|url\(\s*['\"]?https?://", css.read_text(encoding="utf-8")), css
 
@@ -135,7 +138,7 @@ def test_every_internal_link_and_asset_resolves(built_site):
         if rel == "404.html" or rel.endswith("/404.html"):
             page_url = url + rel  # served at any address, its links are absolute
         text = path.read_text(encoding="utf-8")
-        for ref in re.findall(r'(?:href|src)="([^"#?]+)', text):
+        for ref in re.findall(r'(?:href|src)="([^"#?]+)', text) + (script_loader.addresses(text) or []):
             target = urljoin(page_url, ref)
             if not target.startswith(url):
                 continue

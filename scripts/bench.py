@@ -202,6 +202,12 @@ def serve_edit(env: dict, edits: int = 3) -> float:
             time.sleep(0.2)
     try:
         wait_for(1)
+        # The first build's "Documentation built" comes before serve watches the files: an edit
+        # written in between is never seen. Edit once it says it is serving.
+        end = time.monotonic() + 60
+        while not any("Serving on" in line for line in lines) and time.monotonic() < end:
+            time.sleep(0.2)
+        time.sleep(1)
         for i in range(edits):
             EDITED.write_bytes(original + f"\n<!-- bench edit {i} -->\n".encode())
             wait_for(2 + i)

@@ -242,3 +242,33 @@ def test_question_bank_exports_are_made_again_only_after_a_change(monkeypatch):
     assert downloads.make(REPO, "es", [1], words) is not first
     other = downloads.make(REPO, "es", [1, 2], {**words, "module": "Unidad"})
     assert other is not first and other.content.keys() == first.content.keys()
+
+
+def test_serve_lists_the_installed_theme_once_and_our_overrides_every_time(tmp_path, monkeypatch):
+    """MkDocs lists the theme's files on every rebuild: Material's folder (thousands of icons) is
+    walked once, the overrides folder every time, and the listing is the one Jinja gives."""
+    import jinja2
+    import material
+
+    from curriculum import serve_memo
+
+    theme = str(Path(material.__file__).parent / "templates")
+    original = jinja2.FileSystemLoader.list_templates
+    walked = []
+
+    def counted(loader):
+        walked.append(tuple(loader.searchpath))
+        return original(loader)
+
+    monkeypatch.setattr(serve_memo, "_listed", {})
+    listed = serve_memo.listing(counted)
+    (tmp_path / "main.html").write_text("{% extends 'base.html' %}", encoding="utf-8")
+    loader = jinja2.FileSystemLoader([str(tmp_path), theme])
+    first = listed(loader)
+    assert "main.html" in first and "partials/nav.html" in first and len(first) > 1000
+    (tmp_path / "partials").mkdir()
+    (tmp_path / "partials" / "extra.html").write_text("x", encoding="utf-8")
+    second = listed(loader)
+    assert sorted(set(first) | {"partials/extra.html"}) == second
+    assert walked.count((theme,)) == 1 and walked.count((str(tmp_path),)) == 2
+    assert second == original(loader)  # the same listing as Jinja's own walk of both folders

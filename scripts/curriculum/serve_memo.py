@@ -9,6 +9,10 @@
   the same (`git show-ref --head`, one process per rebuild): an edit that is not committed does not
   change them, as the plugin reads only commits.
 
+- MkDocs lists the theme's files on every rebuild in each language (Material's templates folder
+  holds thousands of icons): a folder inside the installed packages is listed once; our
+  overrides folder is listed every time, so a new template or asset is seen.
+
 - Material's search plugin reads each page's HTML again to index it; a page whose HTML, address,
   title, table of contents and search settings are as at the last rebuild gets the same entries.
 
@@ -21,6 +25,8 @@ import hashlib
 import json
 import os
 import subprocess
+import sysconfig
+from pathlib import Path
 
 import jinja2
 
@@ -84,7 +90,35 @@ def install() -> None:
     Util.get_git_commit_timestamp = remember(Util.get_git_commit_timestamp, "commit")
     Util.get_tag_name_for_commit = remember(Util.get_tag_name_for_commit, "tag")
     _remember_search_entries()
+    jinja2.FileSystemLoader.list_templates = listing(jinja2.FileSystemLoader.list_templates)
     _installed = True
+
+
+_listed: dict[tuple[str, bool], list[str]] = {}
+
+
+def _installed_package(folder: str) -> bool:
+    """A folder inside the installed packages: no edit under serve changes it."""
+    paths = sysconfig.get_paths()
+    here = Path(folder).resolve()
+    return any(here.is_relative_to(Path(paths[k]).resolve()) for k in ("purelib", "platlib"))
+
+
+def listing(method):
+    """jinja2.FileSystemLoader.list_templates, each installed package's folder walked once."""
+    def list_templates(self):
+        found: set[str] = set()
+        for folder in self.searchpath:
+            one = jinja2.FileSystemLoader([folder], followlinks=self.followlinks)
+            if _installed_package(folder):
+                key = (str(Path(folder).resolve()), self.followlinks)
+                if key not in _listed:
+                    _listed[key] = method(one)
+                found.update(_listed[key])
+            else:
+                found.update(method(one))
+        return sorted(found)
+    return list_templates
 
 
 def _toc(items) -> list:

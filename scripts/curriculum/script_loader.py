@@ -60,5 +60,5 @@ def after_parse(html: str) -> str:
 
 def addresses(html: str) -> list[str] | None:
     """The addresses a page's loader inserts, in order, or None when the page has no loader."""
-    m = re.search(r'<script>\(function\(s\)\{window\.curriculumReady=false;.*?\}\)\((\[.*?\])\)</script>', html)
+    m = re.search(re.escape(LOADER.split("%s")[0]) + r"(\[.*?\])\)</script>", html)
     return json.loads(m.group(1).replace("<\\/", "</")) if m else None
